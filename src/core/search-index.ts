@@ -1,0 +1,227 @@
+/**
+ * A loaded index: German search with synonyms, prefix completion of the word being typed, typo
+ * tolerance, ranking and snippets. DOM-free; the components talk only to this class (or to
+ * anything with the same `search` / `suggest` methods, such as a future worker proxy).
+ */
+import type MiniSearch from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
+import { fold, isStopWord, stem } from './analysis/analyzer.js';
+import { tokenize } from './analysis/tokenize.js';
+import { FIELD_BOOSTS, type EngineDocument } from './engine.js';
+import { analyzeQuery, type QueryWord } from './query.js';
+import { findMatches, makeSnippet } from './snippet.js';
+import { SynonymTable } from './synonym-table.js';
+import type {
+  SearchHit,
+  SearchOptions,
+  SearchResults,
+  SerializedIndex,
+  StoredDocument,
+  SuggestOptions,
+  Suggestions,
+} from './types.js';
+import { Vocabulary } from './vocabulary.js';
+
+/** Up to this many letters, the word being typed is completed from the vocabulary (fast, precise). */
+const SHORT_PREFIX = 3;
+/** How many vocabulary completions stand in for a short prefix. */
+const SHORT_PREFIX_COMPLETIONS = 3;
+const SYNONYM_WEIGHT = 0.8;
+const COMPLETION_WEIGHT = 0.6;
+
+/** Edit distance allowed for a term: none for short words (EPK must not find EBK), more for long ones. */
+function typoTolerance(term: string): number {
+  if (term.length >= 9) return 2;
+  if (term.length >= 5) return 1;
+  return 0;
+}
+
+interface DocumentMatch {
+  score: number;
+  groups: Set<number>;
+  terms: Set<string>;
+}
+
+export class SearchIndex {
+  /** "Datenstand": the date the content is current as of (`YYYY-MM-DD`). */
+  readonly dataDate: string;
+  /** When the index file was built (ISO 8601). */
+  readonly builtAt: string;
+  readonly documentCount: number;
+  private readonly synonymTable: SynonymTable;
+  private readonly vocabulary: Vocabulary;
+
+  constructor(
+    private readonly engine: MiniSearch<EngineDocument>,
+    private readonly documents: readonly StoredDocument[],
+    serialized: Pick<SerializedIndex, 'dataDate' | 'builtAt' | 'synonyms' | 'vocabulary'>,
+  ) {
+    this.dataDate = serialized.dataDate;
+    this.builtAt = serialized.builtAt;
+    this.documentCount = documents.length;
+    this.synonymTable = new SynonymTable(serialized.synonyms);
+    this.vocabulary = new Vocabulary(serialized.vocabulary);
+  }
+
+  /** Finds documents for `query`; see SearchOptions for paging and prefix behaviour. */
+  search(query: string, options: SearchOptions = {}): SearchResults {
+    const limit = Math.max(0, options.limit ?? 10);
+    const offset = Math.max(0, options.offset ?? 0);
+    const words = analyzeQuery(query, options.prefix ?? true);
+    if (words.length === 0) return { query, total: 0, hits: [] };
+
+    const groups = this.queryGroups(words);
+    const matches = new Map<number, DocumentMatch>();
+    groups.forEach((group, groupIndex) => {
+      for (const result of this.engine.search(group, { boost: FIELD_BOOSTS })) {
+        const match = matches.get(result.id) ?? { score: 0, groups: new Set(), terms: new Set() };
+        // MiniSearch multiplies by the number of query terms matched; within one group those
+        // are alternatives (synonyms, completions), so that bonus would favour synonym-rich words.
+        match.score += result.score / Math.max(1, result.queryTerms.length);
+        match.groups.add(groupIndex);
+        for (const term of result.terms) match.terms.add(term);
+        matches.set(result.id, match);
+      }
+    });
+
+    const ranked = this.rank(matches, groups.length);
+    const hits = ranked.slice(offset, offset + limit).map(([id, match]) => this.hit(id, match));
+    return { query, total: ranked.length, hits };
+  }
+
+  /** Completions of the word being typed and, for unknown words, a "Meinten Sie …?" query. */
+  suggest(query: string, options: SuggestOptions = {}): Suggestions {
+    const limit = options.limit ?? 5;
+    const text = query.slice(0, 200);
+    const words = tokenize(text).flatMap((word) => word.parts);
+    const suggestions: Suggestions = { completions: [] };
+    const last = words.at(-1);
+    if (!last) return suggestions;
+
+    const typing = last.end === text.length;
+    if (typing) {
+      const head = text.slice(0, last.start);
+      const typed = fold(last.text);
+      suggestions.completions = this.vocabulary
+        .complete(last.text, limit + 1)
+        .filter((entry) => entry.folded !== typed)
+        .slice(0, limit)
+        .map((entry) => `${head}${entry.word}`);
+    }
+
+    let corrected = text;
+    let changed = false;
+    for (const word of [...words].reverse()) {
+      const folded = fold(word.text);
+      if (folded.length < 4 || isStopWord(folded) || /\d/.test(folded)) continue;
+      if (this.hasTerm(stem(folded))) continue;
+      if (typing && word === last && suggestions.completions.length) continue;
+      const replacement = this.vocabulary.closest(folded, folded.length >= 8 ? 2 : 1);
+      if (replacement && replacement.folded !== folded) {
+        corrected = corrected.slice(0, word.start) + replacement.word + corrected.slice(word.end);
+        changed = true;
+      }
+    }
+    if (changed) suggestions.correction = corrected;
+    return suggestions;
+  }
+
+  /** The stored display fields of a document, by id. */
+  document(id: string): StoredDocument | undefined {
+    return this.documents.find((doc) => doc.id === id);
+  }
+
+  /**
+   * One MiniSearch query per query word (or per synonym phrase): the word itself, with prefix and
+   * typo tolerance, OR its synonyms. Documents are later ranked by how many groups they match.
+   */
+  private queryGroups(words: QueryWord[]): Query[] {
+    const terms = words.map((word) => word.term);
+    const synonymMatches = new Map(
+      this.synonymTable.match(terms).map((match) => [match.start, match]),
+    );
+    const groups: Query[] = [];
+    for (let i = 0; i < words.length;) {
+      const synonyms = synonymMatches.get(i);
+      const length = synonyms?.length ?? 1;
+      const own = words.slice(i, i + length).map((word) => this.wordQuery(word));
+      const alternatives: Query[] = [
+        own.length === 1 ? own[0]! : { combineWith: 'AND', queries: own },
+      ];
+      for (const phrase of synonyms?.alternatives ?? []) {
+        alternatives.push({ combineWith: 'AND', queries: phrase, boostTerm: () => SYNONYM_WEIGHT });
+      }
+      groups.push(
+        alternatives.length === 1 ? alternatives[0]! : { combineWith: 'OR', queries: alternatives },
+      );
+      i += length;
+    }
+    return groups;
+  }
+
+  private wordQuery(word: QueryWord): Query {
+    const fuzzy = typoTolerance(word.term);
+    if (!word.partial) return { queries: [word.term], fuzzy };
+    if (word.folded.length > SHORT_PREFIX) return { queries: [word.term], prefix: true, fuzzy };
+    // A short prefix would match thousands of terms; its most frequent completions are faster
+    // and more useful ("wo" → Wohngeld).
+    const completions = this.vocabulary
+      .complete(word.folded, SHORT_PREFIX_COMPLETIONS)
+      .map((entry) => stem(entry.folded))
+      .filter((term) => term !== word.term);
+    if (completions.length === 0) return { queries: [word.term] };
+    return {
+      combineWith: 'OR',
+      queries: [
+        { queries: [word.term] },
+        { queries: [...new Set(completions)], boostTerm: () => COMPLETION_WEIGHT },
+      ],
+    };
+  }
+
+  /**
+   * Documents matching every group come first and alone, if there are any (AND semantics, like a
+   * web search). Otherwise, e.g. for questions, documents matching most words rank highest.
+   */
+  private rank(matches: Map<number, DocumentMatch>, groupCount: number): [number, DocumentMatch][] {
+    let best = 0;
+    for (const match of matches.values()) best = Math.max(best, match.groups.size);
+    const entries = [...matches].filter(
+      ([, match]) => best < groupCount || match.groups.size === groupCount,
+    );
+    for (const [, match] of entries) match.score *= (match.groups.size / groupCount) ** 2;
+    return entries.sort((a, b) => b[1].score - a[1].score);
+  }
+
+  private hit(id: number, match: DocumentMatch): SearchHit {
+    const doc = this.documents[id]!;
+    const textMatches = findMatches(doc.text, match.terms);
+    const summaryMatches = findMatches(doc.summary, match.terms);
+    const snippet =
+      textMatches.length || !doc.summary
+        ? makeSnippet(doc.text, textMatches)
+        : makeSnippet(doc.summary, summaryMatches);
+    const hit: SearchHit = {
+      id: doc.id,
+      title: doc.title,
+      url: doc.url,
+      summary: doc.summary,
+      score: match.score,
+      titleMatches: findMatches(doc.title, match.terms),
+      snippet,
+    };
+    for (const key of ['category', 'partners', 'levels', 'updated', 'lang'] as const) {
+      if (doc[key] !== undefined) Object.assign(hit, { [key]: doc[key] });
+    }
+    return hit;
+  }
+
+  /** Whether `term` is in the index. Uses MiniSearch's term map (pinned minor version). */
+  private hasTerm(term: string): boolean {
+    const internal = this.engine as unknown as { _index?: { has(term: string): boolean } };
+    if (internal._index) return internal._index.has(term);
+    return this.engine.search({ queries: [term] }).length > 0;
+  }
+}
+
+export type { SearchResult };

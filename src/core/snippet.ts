@@ -1,0 +1,88 @@
+/**
+ * Finds where index terms occur in a display text and cuts a snippet around them. Ranges always
+ * refer to the original characters, so the card can mark "Wohngeldberechnung" for the query
+ * "wohngelt" and "berechnung" inside it for the query "berechnung".
+ */
+import { foldWithOffsets } from './analysis/fold.js';
+import { stem } from './analysis/stem.js';
+import { tokenize } from './analysis/tokenize.js';
+import type { MatchRange, Snippet } from './types.js';
+
+/** Terms this short are only marked as whole words, never inside a compound. */
+const MIN_INNER_MATCH = 5;
+const SNIPPET_LENGTH = 180;
+const CONTEXT_BEFORE = 40;
+
+/** Ranges of `text` whose words (or parts of compounds) produce one of `terms`. */
+export function findMatches(text: string, terms: ReadonlySet<string>): MatchRange[] {
+  if (terms.size === 0 || !text) return [];
+  const innerTerms = [...terms].filter((term) => term.length >= MIN_INNER_MATCH);
+  const ranges: MatchRange[] = [];
+  for (const word of tokenize(text)) {
+    for (const part of word.parts) {
+      const { folded, offsets } = foldWithOffsets(part.text);
+      if (terms.has(stem(folded))) {
+        ranges.push([part.start, part.end]);
+        continue;
+      }
+      for (const term of innerTerms) {
+        const at = folded.indexOf(term);
+        if (at < 0) continue;
+        const start = part.start + offsets[at]!;
+        const end = part.start + offsets[at + term.length - 1]! + 1;
+        ranges.push([start, end]);
+        break;
+      }
+    }
+  }
+  return ranges;
+}
+
+/** Moves `index` back to the start of the word it is in. */
+function wordStart(text: string, index: number): number {
+  let i = Math.max(0, index);
+  while (i > 0 && !/\s/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+/** Moves `index` forward to the end of the word it is in. */
+function wordEnd(text: string, index: number): number {
+  let i = Math.min(text.length, index);
+  while (i < text.length && !/\s/.test(text[i]!)) i++;
+  return i;
+}
+
+/**
+ * A window of about `length` characters around the densest group of matches, cut at word
+ * boundaries, with "…" where text was left out. Without matches, the beginning of the text.
+ */
+export function makeSnippet(text: string, matches: MatchRange[], length = SNIPPET_LENGTH): Snippet {
+  if (text.length <= length) return { text, matches };
+  let bestFirst = 0;
+  let bestCount = 0;
+  for (let i = 0; i < matches.length; i++) {
+    let count = 0;
+    for (
+      let j = i;
+      j < matches.length && matches[j]![1] <= matches[i]![0] + length - CONTEXT_BEFORE;
+      j++
+    ) {
+      count++;
+    }
+    if (count > bestCount) {
+      bestCount = count;
+      bestFirst = i;
+    }
+  }
+  const anchor = matches.length ? matches[bestFirst]![0] : 0;
+  const start = anchor <= CONTEXT_BEFORE ? 0 : wordStart(text, anchor - CONTEXT_BEFORE);
+  let end = wordEnd(text, start + length);
+  if (end - start > length + 30) end = start + length;
+  const prefix = start > 0 ? '… ' : '';
+  const suffix = end < text.length ? ' …' : '';
+  const shift = prefix.length - start;
+  const inWindow = matches
+    .filter(([from, to]) => from >= start && to <= end)
+    .map(([from, to]): MatchRange => [from + shift, to + shift]);
+  return { text: `${prefix}${text.slice(start, end).trim()}${suffix}`, matches: inWindow };
+}

@@ -1,0 +1,151 @@
+/**
+ * Public types of the search core: the documents that go in, the index file, and the hits that
+ * come out. The core is DOM-free; these types are shared by the CLI, the components and users.
+ */
+import type { AsPlainObject } from 'minisearch';
+
+/** One page or item of a site's content, as given to `buildIndex` or the CLI. */
+export interface SearchDocument {
+  /** Unique, stable id (letters, digits, `-`, `_`, `.`, `/`, `~`). */
+  id: string;
+  title: string;
+  /** http(s) URL or a relative URL (`/path`, `path`, `#anchor`). */
+  url: string;
+  /** One or two sentences for the result card. */
+  summary?: string;
+  /** The full text (plain text or Markdown). */
+  body?: string;
+  /** Words visitors type: colloquial terms, abbreviations and their full forms. */
+  keywords?: string[];
+  /** Named partners, states or institutions. */
+  partners?: string[];
+  /** Administrative levels, e.g. Bund, Länder, Kommunen. */
+  levels?: string[];
+  category?: string;
+  /** Date of the last change, `YYYY-MM-DD`. */
+  updated?: string;
+  /** BCP 47 language tag of the content, default `de`. */
+  lang?: string;
+}
+
+/** What the index keeps of a document for display. */
+export interface StoredDocument {
+  id: string;
+  title: string;
+  url: string;
+  summary: string;
+  category?: string;
+  partners?: string[];
+  levels?: string[];
+  updated?: string;
+  lang?: string;
+  /** The beginning of the body, source of snippets. */
+  text: string;
+}
+
+/** A group of words or phrases that mean the same to a visitor ("EAÜ", "Fußfessel", …). */
+export type SynonymGroup = string[];
+
+export const INDEX_FORMAT = 'hzd-search-index';
+export const INDEX_FORMAT_VERSION = 1;
+
+/** The JSON index file written by `buildIndex` / the CLI and read by `loadIndex`. */
+export interface SerializedIndex {
+  format: typeof INDEX_FORMAT;
+  formatVersion: number;
+  /** Version of the German analyzer the terms were produced with. */
+  analyzerVersion: string;
+  /** When the file was built (ISO 8601). */
+  builtAt: string;
+  /** "Datenstand": the date the content is current as of (`YYYY-MM-DD`). */
+  dataDate: string;
+  language: string;
+  documentCount: number;
+  /** Display fields, in MiniSearch id order (the MiniSearch id is the array index). */
+  documents: StoredDocument[];
+  synonyms: SynonymGroup[];
+  /** Surface words and their document frequency, sorted by folded form: completions, "Meinten Sie". */
+  vocabulary: [word: string, documentFrequency: number][];
+  engine: {
+    name: 'minisearch';
+    fields: string[];
+    data: AsPlainObject;
+  };
+}
+
+/** A range `[start, end)` of characters in a string that matched the query. */
+export type MatchRange = [start: number, end: number];
+
+export interface Snippet {
+  /** Plain text (never HTML), possibly with a leading or trailing "…". */
+  text: string;
+  matches: MatchRange[];
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  url: string;
+  summary: string;
+  score: number;
+  /** Matched ranges in `title`. */
+  titleMatches: MatchRange[];
+  /** An excerpt of the body (or the summary) around the matches. */
+  snippet: Snippet;
+  category?: string;
+  partners?: string[];
+  levels?: string[];
+  updated?: string;
+  lang?: string;
+}
+
+export interface SearchOptions {
+  /** Maximum number of hits returned (default 10). */
+  limit?: number;
+  /** Number of hits to skip, for paging (default 0). */
+  offset?: number;
+  /**
+   * Treat the last word as still being typed and match it as a prefix (default true). Set false
+   * when the visitor submitted the query.
+   */
+  prefix?: boolean;
+}
+
+export interface SearchResults {
+  /** The query as given. */
+  query: string;
+  /** Number of matching documents (before limit and offset). */
+  total: number;
+  hits: SearchHit[];
+}
+
+export interface SuggestOptions {
+  /** Maximum number of completions (default 5). */
+  limit?: number;
+}
+
+export interface Suggestions {
+  /** Full queries that complete the last word: "wohn" → "Wohngeld". */
+  completions: string[];
+  /** "Meinten Sie …?": the query with unknown words replaced by close known words, if any. */
+  correction?: string;
+}
+
+export interface BuildOptions {
+  /** Groups added to the built-in synonyms and abbreviations. */
+  synonyms?: SynonymGroup[];
+  /** Use only `synonyms`, not the built-in groups. */
+  replaceDefaultSynonyms?: boolean;
+  /** "Datenstand", `YYYY-MM-DD`; default: the newest `updated` date, else the build date. */
+  dataDate?: string;
+  /** Characters of each body kept for snippets (default 2000). */
+  storedTextLength?: number;
+  /** Maximum number of vocabulary words kept for completions (default 30000). */
+  maxVocabulary?: number;
+  /** Extra folded or plain words the compound splitter may use as parts. */
+  compoundWords?: string[];
+  /** Called now and then while documents are added. */
+  onProgress?: (done: number, total: number) => void;
+  /** Clock, for reproducible builds in tests. */
+  now?: () => Date;
+}
