@@ -28,6 +28,9 @@ const SHORT_PREFIX = 3;
 const SHORT_PREFIX_COMPLETIONS = 3;
 const SYNONYM_WEIGHT = 0.8;
 const COMPLETION_WEIGHT = 0.6;
+/** Unknown query words this long are split into known words. */
+const MIN_SPLIT_QUERY_WORD = 8;
+const QUERY_PART_WEIGHT = 0.5;
 
 /** Edit distance allowed for a term: none for short words (EPK must not find EBK), more for long ones. */
 function typoTolerance(term: string): number {
@@ -161,7 +164,29 @@ export class SearchIndex {
 
   private wordQuery(word: QueryWord): Query {
     const fuzzy = typoTolerance(word.term);
-    if (!word.partial) return { queries: [word.term], fuzzy };
+    if (!word.partial) {
+      const alternatives: Query[] = [{ queries: [word.term], fuzzy }];
+      // Stemming a misspelt word can cut it further from the right term ("kabinet" → "kabin",
+      // but "Kabinett" → "kabinett"), so the unstemmed form gets its own typo-tolerant lookup.
+      if (word.folded !== word.term) {
+        alternatives.push({ queries: [word.folded], fuzzy: typoTolerance(word.folded) });
+      }
+      // A compound the content does not contain may still name something it does:
+      // "Wohngeldrechner" → Wohngeld.
+      if (word.folded.length >= MIN_SPLIT_QUERY_WORD && !this.hasTerm(word.term)) {
+        const parts = this.vocabulary.knownParts(word.folded).map(stem);
+        if (parts.length) {
+          alternatives.push({
+            combineWith: 'AND',
+            queries: parts,
+            boostTerm: () => QUERY_PART_WEIGHT,
+          });
+        }
+      }
+      return alternatives.length === 1
+        ? alternatives[0]!
+        : { combineWith: 'OR', queries: alternatives };
+    }
     if (word.folded.length > SHORT_PREFIX) return { queries: [word.term], prefix: true, fuzzy };
     // A short prefix would match thousands of terms; its most frequent completions are faster
     // and more useful ("wo" → Wohngeld).

@@ -6,6 +6,10 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { fold } from './analysis/fold.js';
 import type { SerializedIndex } from './types.js';
 
+const MIN_QUERY_PART = 4;
+/** Linking elements (Fugen) skipped between compound parts; longest first. */
+const LINKING = ['es', 'en', 's', 'n', 'e'];
+
 export interface VocabularyWord {
   word: string;
   folded: string;
@@ -15,6 +19,7 @@ export interface VocabularyWord {
 export class Vocabulary {
   private readonly entries: VocabularyWord[];
   private fuzzyMap: SearchableMap<number> | undefined;
+  private foldedWords: Set<string> | undefined;
 
   constructor(list: SerializedIndex['vocabulary']) {
     this.entries = list.map(([word, documentFrequency]) => ({
@@ -42,6 +47,31 @@ export class Vocabulary {
       matches.push(this.entries[i]!);
     }
     return matches.sort((a, b) => b.documentFrequency - a.documentFrequency).slice(0, limit);
+  }
+
+  /**
+   * Known words inside an unknown compound, left to right: "wohngeldrechner" → ["wohngeld"],
+   * "bundeswohngeld" → ["bund", "wohngeld"]. Used at query time for compounds the index does not
+   * contain; the index side was already split at build time.
+   */
+  knownParts(folded: string): string[] {
+    this.foldedWords ??= new Set(this.entries.map((entry) => entry.folded));
+    const parts: string[] = [];
+    let position = 0;
+    while (position <= folded.length - MIN_QUERY_PART) {
+      let end = folded.length;
+      while (end - position >= MIN_QUERY_PART && !this.foldedWords.has(folded.slice(position, end)))
+        end--;
+      if (end - position >= MIN_QUERY_PART) {
+        parts.push(folded.slice(position, end));
+        position = end;
+        const link = LINKING.find((element) => folded.startsWith(element, position));
+        if (link && position + link.length < folded.length) position += link.length;
+      } else {
+        position++;
+      }
+    }
+    return parts.length === 1 && parts[0] === folded ? [] : parts;
   }
 
   /** The closest known word to `word` within `maxDistance` edits, preferring frequent words. */

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  ANALYZER_VERSION,
+  buildIndex,
+  ContentError,
+  INDEX_FORMAT,
+  INDEX_FORMAT_VERSION,
+  IndexLoadError,
+  loadIndex,
+  type SerializedIndex,
+} from '../../src/core/index.js';
+
+const docs = [
+  {
+    id: 'a',
+    title: 'Wohngeld',
+    url: '/a',
+    summary: 'Zuschuss',
+    body: 'Text über Wohngeld.',
+    updated: '2026-10-01',
+  },
+  {
+    id: 'b',
+    title: 'Asyl',
+    url: 'https://example.org/b',
+    body: 'Asylverfahren',
+    updated: '2026-11-02',
+  },
+];
+const fresh = (): SerializedIndex => JSON.parse(JSON.stringify(buildIndex(docs)));
+
+function rejects(input: unknown, code: string, message: RegExp) {
+  assert.throws(
+    () => loadIndex(input),
+    (error: unknown) =>
+      error instanceof IndexLoadError && error.code === code && message.test(error.message),
+  );
+}
+
+describe('index file', () => {
+  it('records format, versions, dates and counts', () => {
+    const index = buildIndex(docs, { now: () => new Date('2026-11-28T10:00:00Z') });
+    assert.equal(index.format, INDEX_FORMAT);
+    assert.equal(index.formatVersion, INDEX_FORMAT_VERSION);
+    assert.equal(index.analyzerVersion, ANALYZER_VERSION);
+    assert.equal(index.builtAt, '2026-11-28T10:00:00.000Z');
+    assert.equal(index.dataDate, '2026-11-02', 'Datenstand defaults to the newest updated date');
+    assert.equal(index.documentCount, 2);
+    assert.ok(index.synonyms.length > 10, 'built-in synonyms are stored');
+    assert.equal(buildIndex(docs, { dataDate: '2026-01-01' }).dataDate, '2026-01-01');
+  });
+
+  it('round-trips through JSON and through a JSON string', () => {
+    const fromObject = loadIndex(fresh());
+    const fromString = loadIndex(JSON.stringify(buildIndex(docs)));
+    assert.equal(fromObject.search('Wohngeld').hits[0]?.id, 'a');
+    assert.equal(fromString.search('Wohngeld').hits[0]?.id, 'a');
+    assert.equal(fromString.dataDate, '2026-11-02');
+    assert.equal(fromString.documentCount, 2);
+  });
+
+  it('is deterministic for the same input and clock', () => {
+    const now = () => new Date('2026-11-28T00:00:00Z');
+    assert.equal(
+      JSON.stringify(buildIndex(docs, { now })),
+      JSON.stringify(buildIndex(docs, { now })),
+    );
+  });
+});
+
+describe('loading bad input', () => {
+  it('rejects text that is not JSON', () => {
+    rejects('<!doctype html><h1>404</h1>', 'not-json', /not valid JSON/);
+    rejects('{"format": "hzd-search-index", ', 'not-json', /incomplete/);
+  });
+
+  it('rejects other JSON', () => {
+    rejects({}, 'not-an-index', /not an hzd-search-widget index/);
+    rejects([], 'not-an-index', /index-src/);
+    rejects(null, 'not-an-index', /not an hzd-search-widget index/);
+  });
+
+  it('rejects another format version', () => {
+    rejects(
+      { ...fresh(), formatVersion: 99 },
+      'unsupported-format-version',
+      /version 99.*reads version 1.*Rebuild/,
+    );
+  });
+
+  it('rejects another analyzer version', () => {
+    rejects({ ...fresh(), analyzerVersion: 'de-0' }, 'analyzer-mismatch', /de-0.*Rebuild/);
+  });
+
+  it('rejects damaged files', () => {
+    rejects({ ...fresh(), documents: fresh().documents.slice(1) }, 'corrupt', /document count/);
+    rejects({ ...fresh(), vocabulary: 'x' }, 'corrupt', /vocabulary/);
+    rejects({ ...fresh(), synonyms: [[1]] }, 'corrupt', /synonyms/);
+    rejects(
+      { ...fresh(), engine: { name: 'minisearch', fields: [], data: {} } },
+      'corrupt',
+      /fields/,
+    );
+    const badDoc = fresh();
+    (badDoc.documents[0] as unknown as Record<string, unknown>)['title'] = 5;
+    rejects(badDoc, 'corrupt', /id, title or url/);
+    const badEngine = fresh();
+    (badEngine.engine.data as unknown as Record<string, unknown>)['index'] = 'broken';
+    rejects(badEngine, 'corrupt', /damaged/);
+    const wrongIds = fresh();
+    wrongIds.engine.data.documentIds = { 1: 7 };
+    rejects(wrongIds, 'corrupt', /unknown documents/);
+  });
+});
+
+describe('document validation', () => {
+  function invalid(input: unknown[], field: string | undefined, message: RegExp) {
+    assert.throws(
+      () => buildIndex(input),
+      (error: unknown) =>
+        error instanceof ContentError &&
+        error.location.field === field &&
+        message.test(error.message),
+    );
+  }
+
+  it('names the problem and the field', () => {
+    invalid([], undefined, /empty/);
+    invalid([{ title: 'x', url: '/x' }], 'id', /"id" is missing/);
+    invalid([{ id: 'a', url: '/x' }], 'title', /"title" is missing/);
+    invalid([{ id: 'a', title: 'x' }], 'url', /"url" is missing/);
+    invalid([{ id: 'a', title: 'x', url: 'javascript:alert(1)' }], 'url', /http/);
+    invalid([{ id: 'a', title: 'x', url: 'java\tscript:alert(1)' }], 'url', /http/);
+    invalid([{ id: 'a', title: 'x', url: 'data:text/html,x' }], 'url', /http/);
+    invalid(
+      [
+        { id: 'a', title: 'x', url: '/x' },
+        { id: 'a', title: 'y', url: '/y' },
+      ],
+      'id',
+      /Duplicate id "a"/,
+    );
+    invalid([{ id: 'a', title: 'x', url: '/x', updated: '28.11.2026' }], 'updated', /YYYY-MM-DD/);
+    invalid([{ id: 'a', title: 'x', url: '/x', keywords: [1, 2] }], 'keywords', /list of texts/);
+    invalid([{ id: 'a b', title: 'x', url: '/x' }], 'id', /may only contain/);
+    invalid([{ id: 'a', title: 'x', url: '/x', body: 'x'.repeat(2_000_001) }], 'body', /too large/);
+  });
+
+  it('accepts relative and http(s) URLs', () => {
+    for (const url of ['/a', 'a.html', '#x', '?q=1', 'https://hessen.de/x', 'http://example.org']) {
+      assert.doesNotThrow(() => buildIndex([{ id: 'a', title: 'x', url }]), url);
+    }
+  });
+});

@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  buildIndex,
+  loadIndex,
+  type SearchDocument,
+  type SearchHit,
+} from '../../src/core/index.js';
+
+const documents: SearchDocument[] = [
+  {
+    id: 'strasse',
+    title: 'Straßenverkehr',
+    url: '/strasse',
+    body: 'Regeln für die Straße und den Verkehr.',
+  },
+  {
+    id: 'mueller',
+    title: 'Ansprechpartner',
+    url: '/kontakt',
+    body: 'Frau Müller beantwortet Ihre Fragen.',
+  },
+  { id: 'buerger', title: 'Service', url: '/service', body: 'Angebote für Bürger in Hessen.' },
+  {
+    id: 'land',
+    title: 'Föderalismus',
+    url: '/land',
+    body: 'Jedes Land hat eigene Zuständigkeiten.',
+  },
+  {
+    id: 'gluecksspiel',
+    title: 'Spielerschutz',
+    url: '/spiel',
+    body: 'Hilfe bei Glücksspiel und Sucht.',
+  },
+  {
+    id: 'wohngeld',
+    title: 'Wohngeldberechnung',
+    url: '/wohngeld',
+    summary: 'Wie das Wohngeld berechnet wird.',
+    body: 'Die Wohngeldberechnung richtet sich nach Einkommen und Miete.',
+    keywords: ['Mietzuschuss'],
+  },
+  {
+    id: 'strategie',
+    title: 'Digitalisierungsstrategie',
+    url: '/digital',
+    body: 'Der Plan der Regierung.',
+  },
+  {
+    id: 'ozg',
+    title: 'Onlinezugangsgesetz',
+    url: '/ozg',
+    body: 'Verwaltungsleistungen online anbieten.',
+  },
+  { id: 'oasis', title: 'OASIS', url: '/oasis', body: 'Das Spielersperrsystem schützt Spieler.' },
+  {
+    id: 'eau',
+    title: 'Elektronische Aufenthaltsüberwachung',
+    url: '/eau',
+    body: 'Die Ortung erfolgt per GPS.',
+  },
+  { id: 'email', title: 'Kontakt per E-Mail', url: '/mail', body: 'Schreiben Sie uns.' },
+];
+
+const index = loadIndex(JSON.parse(JSON.stringify(buildIndex(documents))));
+const ids = (query: string, options = {}) =>
+  index.search(query, { prefix: false, ...options }).hits.map((hit) => hit.id);
+const first = (query: string, options = {}) => ids(query, options)[0];
+const marked = (hit: SearchHit) => [
+  ...hit.titleMatches.map(([s, e]) => hit.title.slice(s, e)),
+  ...hit.snippet.matches.map(([s, e]) => hit.snippet.text.slice(s, e)),
+];
+
+describe('German matching', () => {
+  const cases: [string, string][] = [
+    ['strasse', 'strasse'],
+    ['mueller', 'mueller'],
+    ['Bürgerinnen', 'buerger'],
+    ['Länder', 'land'],
+    ['gluecksspiel', 'gluecksspiel'],
+    ['wohngelt', 'wohngeld'],
+    ['berechnung', 'wohngeld'],
+    ['strategie', 'strategie'],
+    ['zugang', 'ozg'],
+    ['sperre', 'oasis'],
+    ['EMail', 'email'],
+    ['mail', 'email'],
+  ];
+  for (const [query, expected] of cases) {
+    it(`"${query}" finds ${expected}`, () => assert.equal(first(query), expected));
+  }
+
+  it('answers questions by dropping stop words', () => {
+    assert.equal(first('Wie beantrage ich Wohngeld?'), 'wohngeld');
+  });
+
+  it('finds abbreviations, full forms and colloquial words through synonyms', () => {
+    assert.equal(first('EAÜ'), 'eau');
+    assert.equal(first('Fußfessel'), 'eau');
+    assert.equal(first('fussfessel'), 'eau');
+    assert.equal(first('Onlinezugangsgesetz'), 'ozg');
+    assert.equal(first('OZG'), 'ozg');
+  });
+
+  it('lets a site add synonyms at build time', () => {
+    const custom = loadIndex(buildIndex(documents, { synonyms: [['Stütze', 'Mietzuschuss']] }));
+    assert.equal(custom.search('Stütze').hits[0]?.id, 'wohngeld');
+    assert.equal(index.search('Stütze').total, 0);
+  });
+
+  it('requires all words when some document has them all', () => {
+    assert.deepEqual(ids('Wohngeld Einkommen'), ['wohngeld']);
+  });
+
+  it('does not apply typo tolerance to short words', () => {
+    assert.equal(index.search('GPX', { prefix: false }).total, 0);
+  });
+});
+
+describe('as-you-type prefixes', () => {
+  it('completes the last word', () => {
+    assert.equal(index.search('Wohng').hits[0]?.id, 'wohngeld');
+    assert.equal(index.search('Aufenthaltsüb').hits[0]?.id, 'eau');
+  });
+
+  it('finds something useful for one and two letters', () => {
+    assert.ok(index.search('w').total >= 1);
+    assert.equal(index.search('wo').hits[0]?.id, 'wohngeld');
+  });
+
+  it('treats a word followed by a space as finished', () => {
+    assert.equal(index.search('Wohng ').total, 0);
+  });
+});
+
+describe('results', () => {
+  it('returns display fields, a score and the total', () => {
+    const result = index.search('Wohngeld', { limit: 1 });
+    assert.equal(result.total, 1);
+    const hit = result.hits[0]!;
+    assert.equal(hit.title, 'Wohngeldberechnung');
+    assert.equal(hit.url, '/wohngeld');
+    assert.equal(hit.summary, 'Wie das Wohngeld berechnet wird.');
+    assert.ok(hit.score > 0);
+  });
+
+  it('pages with limit and offset', () => {
+    const all = index.search('Spiel', { limit: 10 });
+    assert.ok(all.total >= 2);
+    const second = index.search('Spiel', { limit: 1, offset: 1 });
+    assert.equal(second.hits.length, 1);
+    assert.equal(second.hits[0]?.id, all.hits[1]?.id);
+    assert.equal(second.total, all.total);
+  });
+
+  it('marks matches on the original text, including inside compounds and folded forms', () => {
+    assert.deepEqual(marked(index.search('wohngelt').hits[0]!), [
+      'Wohngeldberechnung',
+      'Wohngeldberechnung',
+    ]);
+    assert.deepEqual(marked(index.search('berechnung').hits[0]!), ['berechnung', 'berechnung']);
+    assert.deepEqual(marked(index.search('strasse', { prefix: false }).hits[0]!), [
+      'Straß',
+      'Straße',
+    ]);
+    // Typed as a prefix, "strasse" completes to the whole word Straßenverkehr.
+    assert.deepEqual(marked(index.search('strasse').hits[0]!), ['Straßenverkehr', 'Straße']);
+    assert.deepEqual(marked(index.search('gluecksspiel').hits[0]!), ['Glücksspiel']);
+  });
+
+  it('cuts long texts into a snippet around the match', () => {
+    const long = `${'Einleitung ohne Bezug. '.repeat(40)}Hier steht das Wort Zielbegriff. ${'Schluss. '.repeat(40)}`;
+    const single = loadIndex(buildIndex([{ id: 'a', title: 'Lang', url: '/a', body: long }]));
+    const hit = single.search('Zielbegriff').hits[0]!;
+    assert.ok(hit.snippet.text.length < 260);
+    assert.ok(hit.snippet.text.startsWith('… '));
+    assert.deepEqual(marked(hit), ['Zielbegriff']);
+  });
+
+  it('survives hostile and huge queries', () => {
+    assert.equal(index.search('<img src=x onerror=alert(1)>').total, 0);
+    const huge = 'Wohngeld '.repeat(1200);
+    const started = performance.now();
+    const result = index.search(huge);
+    assert.equal(result.hits[0]?.id, 'wohngeld');
+    assert.ok(performance.now() - started < 2000, 'a 10,000-character query must not hang');
+    assert.equal(index.search('').total, 0);
+    assert.equal(index.search('   ').total, 0);
+    assert.equal(index.search('ich und der').total, 0);
+  });
+
+  it('keeps hostile content as text', () => {
+    const hostile = loadIndex(
+      buildIndex([
+        {
+          id: 'x',
+          title: '<img src=x onerror=alert(1)> Titel',
+          url: '/x',
+          body: '<script>alert(1)</script> Text',
+        },
+      ]),
+    );
+    const hit = hostile.search('Titel').hits[0]!;
+    assert.equal(hit.title, '<img src=x onerror=alert(1)> Titel');
+  });
+});
+
+describe('suggest', () => {
+  it('completes the word being typed', () => {
+    const { completions } = index.suggest('Wohn');
+    assert.ok(completions.includes('Wohngeldberechnung'), completions.join());
+    assert.equal(index.suggest('Frau Mül').completions[0], 'Frau Müller');
+  });
+
+  it('offers a correction for unknown words ("Meinten Sie …?")', () => {
+    assert.equal(
+      index.suggest('Digitalisierungsstrateige ').correction,
+      'Digitalisierungsstrategie ',
+    );
+    assert.equal(index.suggest('Wohngeld').correction, undefined);
+  });
+});
