@@ -4,7 +4,7 @@
  * anything with the same `search` / `suggest` methods, such as a future worker proxy).
  */
 import type MiniSearch from 'minisearch';
-import type { Query, SearchResult } from 'minisearch';
+import type { Query } from 'minisearch';
 import { fold, isStopWord, stem } from './analysis/analyzer.js';
 import { tokenize } from './analysis/tokenize.js';
 import { FIELD_BOOSTS, type EngineDocument } from './engine.js';
@@ -20,7 +20,8 @@ import type {
   SuggestOptions,
   Suggestions,
 } from './types.js';
-import { Vocabulary } from './vocabulary.js';
+import { Vocabulary, type VocabularyWord } from './vocabulary.js';
+import { hasTerm, termsNear } from './engine-terms.js';
 
 /** Up to this many letters, the word being typed is completed from the vocabulary (fast, precise). */
 const SHORT_PREFIX = 3;
@@ -119,7 +120,7 @@ export class SearchIndex {
       if (folded.length < 4 || isStopWord(folded) || /\d/.test(folded)) continue;
       if (this.hasTerm(stem(folded))) continue;
       if (typing && word === last && suggestions.completions.length) continue;
-      const replacement = this.vocabulary.closest(folded, folded.length >= 8 ? 2 : 1);
+      const replacement = this.closestWord(folded);
       if (replacement && replacement.folded !== folded) {
         corrected = corrected.slice(0, word.start) + replacement.word + corrected.slice(word.end);
         changed = true;
@@ -241,12 +242,23 @@ export class SearchIndex {
     return hit;
   }
 
-  /** Whether `term` is in the index. Uses MiniSearch's term map (pinned minor version). */
   private hasTerm(term: string): boolean {
-    const internal = this.engine as unknown as { _index?: { has(term: string): boolean } };
-    if (internal._index) return internal._index.has(term);
-    return this.engine.search({ queries: [term] }).length > 0;
+    return hasTerm(this.engine, term);
+  }
+
+  /** The known word closest to an unknown one, preferring fewer edits, then frequent words. */
+  private closestWord(folded: string): VocabularyWord | undefined {
+    const maxDistance = folded.length >= 8 ? 2 : 1;
+    let best: { word: VocabularyWord; distance: number } | undefined;
+    for (const [term, distance] of termsNear(this.engine, stem(folded), maxDistance)) {
+      const word = this.vocabulary.wordForTerm(term);
+      if (!word) continue;
+      const better =
+        !best ||
+        distance < best.distance ||
+        (distance === best.distance && word.documentFrequency > best.word.documentFrequency);
+      if (better) best = { word, distance };
+    }
+    return best?.word;
   }
 }
-
-export type { SearchResult };

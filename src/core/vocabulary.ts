@@ -2,8 +2,8 @@
  * The index's word list (written forms with document frequency, sorted by folded form): prefix
  * completions for the word being typed and "Meinten Sie …?" corrections for unknown words.
  */
-import SearchableMap from 'minisearch/SearchableMap';
 import { fold } from './analysis/fold.js';
+import { stem } from './analysis/stem.js';
 import type { SerializedIndex } from './types.js';
 
 const MIN_QUERY_PART = 4;
@@ -18,7 +18,7 @@ export interface VocabularyWord {
 
 export class Vocabulary {
   private readonly entries: VocabularyWord[];
-  private fuzzyMap: SearchableMap<number> | undefined;
+  private byStem: Map<string, VocabularyWord> | undefined;
   private foldedWords: Set<string> | undefined;
 
   constructor(list: SerializedIndex['vocabulary']) {
@@ -74,23 +74,17 @@ export class Vocabulary {
     return parts.length === 1 && parts[0] === folded ? [] : parts;
   }
 
-  /** The closest known word to `word` within `maxDistance` edits, preferring frequent words. */
-  closest(word: string, maxDistance: number): VocabularyWord | undefined {
-    if (!this.fuzzyMap) {
-      this.fuzzyMap = new SearchableMap<number>();
-      this.entries.forEach((entry, i) => this.fuzzyMap!.set(entry.folded, i));
-    }
-    let best: { entry: VocabularyWord; distance: number } | undefined;
-    for (const [index, distance] of this.fuzzyMap.fuzzyGet(fold(word), maxDistance).values()) {
-      const entry = this.entries[index]!;
-      if (
-        !best ||
-        distance < best.distance ||
-        (distance === best.distance && entry.documentFrequency > best.entry.documentFrequency)
-      ) {
-        best = { entry, distance };
+  /** The most frequent written word whose index term is `term`, if any. */
+  wordForTerm(term: string): VocabularyWord | undefined {
+    if (!this.byStem) {
+      this.byStem = new Map();
+      for (const entry of this.entries) {
+        const key = stem(entry.folded);
+        const known = this.byStem.get(key);
+        if (!known || entry.documentFrequency > known.documentFrequency)
+          this.byStem.set(key, entry);
       }
     }
-    return best?.entry;
+    return this.byStem.get(term);
   }
 }
