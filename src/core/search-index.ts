@@ -32,6 +32,10 @@ const COMPLETION_WEIGHT = 0.6;
 /** Unknown query words this long are split into known words. */
 const MIN_SPLIT_QUERY_WORD = 8;
 const QUERY_PART_WEIGHT = 0.5;
+/** Parts shorter than this ("woh", "dat") match too much to stand in for a whole word. */
+const MIN_QUERY_PART_TERM = 4;
+/** Fields searched for a short prefix: the ones that name a document. */
+const SHORT_PREFIX_FIELDS = ['title', 'keywords', 'summary', 'meta'];
 
 /** Edit distance allowed for a term: none for short words (EPK must not find EBK), more for long ones. */
 function typoTolerance(term: string): number {
@@ -164,45 +168,57 @@ export class SearchIndex {
   }
 
   private wordQuery(word: QueryWord): Query {
+    if (word.partial && word.folded.length <= SHORT_PREFIX) return this.shortPrefixQuery(word);
     const fuzzy = typoTolerance(word.term);
-    if (!word.partial) {
-      const alternatives: Query[] = [{ queries: [word.term], fuzzy }];
-      // Stemming a misspelt word can cut it further from the right term ("kabinet" → "kabin",
-      // but "Kabinett" → "kabinett"), so the unstemmed form gets its own typo-tolerant lookup.
-      if (word.folded !== word.term) {
-        alternatives.push({ queries: [word.folded], fuzzy: typoTolerance(word.folded) });
+    if (word.folded === word.term) return { queries: [word.term], fuzzy, prefix: word.partial };
+    const alternatives: Query[] = [
+      { queries: [word.term], fuzzy },
+      // Stemming a misspelt or unfinished word can cut it further from the right term
+      // ("kabinet" → "kabin" but "Kabinett" → "kabinett"; "aufent" → "auf"), so the unstemmed
+      // form gets its own lookup: typo-tolerant, and as a prefix while it is being typed.
+      { queries: [word.folded], fuzzy: typoTolerance(word.folded), prefix: word.partial },
+    ];
+    // A compound the content does not contain may still name something it does:
+    // "Wohngeldrechner" → Wohngeld. Only for words that find nothing, not even with typos.
+    if (!word.partial && word.folded.length >= MIN_SPLIT_QUERY_WORD && this.isUnknown(word)) {
+      const parts = this.vocabulary
+        .knownParts(word.folded)
+        .map(stem)
+        .filter((part) => part.length >= MIN_QUERY_PART_TERM);
+      if (parts.length) {
+        alternatives.push({
+          combineWith: 'AND',
+          queries: parts,
+          boostTerm: () => QUERY_PART_WEIGHT,
+        });
       }
-      // A compound the content does not contain may still name something it does:
-      // "Wohngeldrechner" → Wohngeld.
-      if (word.folded.length >= MIN_SPLIT_QUERY_WORD && !this.hasTerm(word.term)) {
-        const parts = this.vocabulary.knownParts(word.folded).map(stem);
-        if (parts.length) {
-          alternatives.push({
-            combineWith: 'AND',
-            queries: parts,
-            boostTerm: () => QUERY_PART_WEIGHT,
-          });
-        }
-      }
-      return alternatives.length === 1
-        ? alternatives[0]!
-        : { combineWith: 'OR', queries: alternatives };
     }
-    if (word.folded.length > SHORT_PREFIX) return { queries: [word.term], prefix: true, fuzzy };
-    // A short prefix would match thousands of terms; its most frequent completions are faster
-    // and more useful ("wo" → Wohngeld).
+    return { combineWith: 'OR', queries: alternatives };
+  }
+
+  /**
+   * A prefix of one to three letters would match thousands of terms. Its most frequent
+   * completions ("wo" → Wohngeld) in the short fields are faster and more useful.
+   */
+  private shortPrefixQuery(word: QueryWord): Query {
     const completions = this.vocabulary
       .complete(word.folded, SHORT_PREFIX_COMPLETIONS)
       .map((entry) => stem(entry.folded))
       .filter((term) => term !== word.term);
-    if (completions.length === 0) return { queries: [word.term] };
     return {
       combineWith: 'OR',
+      fields: SHORT_PREFIX_FIELDS,
       queries: [
         { queries: [word.term] },
         { queries: [...new Set(completions)], boostTerm: () => COMPLETION_WEIGHT },
       ],
     };
+  }
+
+  /** No index term equals the word or lies within its typo tolerance. */
+  private isUnknown(word: QueryWord): boolean {
+    if (this.hasTerm(word.term) || this.hasTerm(word.folded)) return false;
+    return termsNear(this.engine, word.folded, typoTolerance(word.folded)).length === 0;
   }
 
   /**

@@ -14,7 +14,21 @@
 
 const FEMALE_SUFFIX = /(er|ent|ant|ist|eur|og|at|ekt|ot)in(nen)?$/;
 
+/** Stems of recent words: snippets stem every word of every hit, and words repeat a lot. */
+const cache = new Map<string, string>();
+const CACHE_SIZE = 50_000;
+
 export function stem(folded: string): string {
+  let stemmed = cache.get(folded);
+  if (stemmed === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    stemmed = cistem(folded);
+    cache.set(folded, stemmed);
+  }
+  return stemmed;
+}
+
+function cistem(folded: string): string {
   let word = folded.replace(FEMALE_SUFFIX, '$1');
   // Placeholders keep CISTEM from cutting inside these letter groups.
   word = word.replace(/sch/g, '$').replace(/ei/g, '%').replace(/ie/g, '&');
