@@ -61,7 +61,13 @@ const configs: Record<string, UserConfig> = {
       minify: false,
       ssr: 'src/cli/main.ts',
       rolldownOptions: {
-        external: [...builtinModules, /^node:/, /^yaml($|\/)/, /^parse5($|\/)/, /^minisearch($|\/)/],
+        external: [
+          ...builtinModules,
+          /^node:/,
+          /^yaml($|\/)/,
+          /^parse5($|\/)/,
+          /^minisearch($|\/)/,
+        ],
         output: { entryFileNames: 'cli.js', banner: '#!/usr/bin/env node', codeSplitting: false },
       },
     },
@@ -70,6 +76,7 @@ const configs: Record<string, UserConfig> = {
 
 export default defineConfig(({ mode }) => {
   const config = configs[mode];
-  if (!config) throw new Error(`Unknown build mode "${mode}"; use one of ${Object.keys(configs).join(', ')}.`);
+  if (!config)
+    throw new Error(`Unknown build mode "${mode}"; use one of ${Object.keys(configs).join(', ')}.`);
   return config;
 });

@@ -1,0 +1,209 @@
+/**
+ * `<hzd-result-card>` on its own, through its `hit` property.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { SearchHit } from '../../core/index.js';
+import type { HzdResultCard, HzdSelectEvent } from '../../index.js';
+import '../../index.js';
+import { expectNoAxeViolations } from '../../../test/browser/helpers/axe.js';
+import { brokenIdReferences } from '../../../test/browser/helpers/idrefs.js';
+import { normalizeRanges } from './highlight.js';
+
+const HIT: SearchHit = {
+  id: 'wohngeld',
+  title: 'Wohngeld beantragen',
+  url: '#wohngeld',
+  summary: 'Zuschuss zur Miete.',
+  score: 3.2,
+  titleMatches: [[0, 8]],
+  snippet: {
+    text: '… Den Antrag auf Wohngeld stellen Sie bei der Wohngeldbehörde …',
+    matches: [
+      [17, 25],
+      [46, 54],
+    ],
+  },
+  category: 'Soziales',
+  partners: ['Hessen', 'Bayern'],
+  levels: ['Länder'],
+  updated: '2026-11-28',
+};
+
+async function renderCard(hit: SearchHit = HIT, attributes = html``): Promise<HzdResultCard> {
+  const card = await fixture<HzdResultCard>(
+    html`<hzd-result-card .hit=${hit} query="wohngeld">${attributes}</hzd-result-card>`,
+  );
+  await card.updateComplete;
+  return card;
+}
+
+const $ = <E extends Element = HTMLElement>(card: HzdResultCard, selector: string) =>
+  card.shadowRoot!.querySelector<E>(selector);
+
+describe('<hzd-result-card>', () => {
+  it('is an article named by its heading, which holds the link', async () => {
+    const card = await renderCard();
+    const article = $(card, 'article')!;
+    const heading = card.shadowRoot!.getElementById(article.getAttribute('aria-labelledby')!)!;
+    expect(heading.localName).to.equal('h3');
+    const link = heading.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('#wohngeld');
+    expect(link.textContent).to.equal('Wohngeld beantragen');
+    expect(brokenIdReferences(card.shadowRoot!)).to.deep.equal([]);
+  });
+
+  it('uses the heading level it is given (and clamps nonsense)', async () => {
+    const card = await renderCard();
+    card.headingLevel = 4;
+    await card.updateComplete;
+    expect($(card, '#title')!.localName).to.equal('h4');
+    expect(card.getAttribute('heading-level')).to.equal('4');
+    card.headingLevel = 0;
+    await card.updateComplete;
+    expect($(card, '#title')!.localName).to.equal('h3');
+    card.setAttribute('heading-level', '12');
+    await card.updateComplete;
+    expect($(card, '#title')!.localName).to.equal('h6');
+  });
+
+  it('marks the matched words with <mark> built from the ranges, as text nodes', async () => {
+    const card = await renderCard();
+    const titleMarks = [...card.shadowRoot!.querySelectorAll('a mark')].map((m) => m.textContent);
+    expect(titleMarks).to.deep.equal(['Wohngeld']);
+    const snippet = $(card, '[part="snippet"]')!;
+    expect(snippet.textContent).to.equal(HIT.snippet.text);
+    expect([...snippet.querySelectorAll('mark')].map((m) => m.textContent)).to.deep.equal([
+      'Wohngeld',
+      'Wohngeld',
+    ]);
+    expect(snippet.querySelectorAll('*:not(mark)')).to.have.length(0);
+  });
+
+  it('drops match ranges that are out of bounds, inverted or not integers, and merges overlaps', () => {
+    const ranges = [[-5, 2], [10, 3], [1.5, 4], [3, 6], [5, 8], [20, 99], 'x', [30, 40]];
+    expect(normalizeRanges('Wohngeld beantragen!', ranges)).to.deep.equal([
+      [0, 2],
+      [3, 8],
+    ]);
+    expect(normalizeRanges('abc', undefined)).to.deep.equal([]);
+  });
+
+  it('shows category, partners, levels and the date, formatted in German', async () => {
+    const card = await renderCard();
+    const meta = $(card, 'dl[part="meta"]')!;
+    const rows = [...meta.querySelectorAll('div')].map((row) => [
+      row.querySelector('dt')!.textContent,
+      row.querySelector('dd')!.textContent,
+    ]);
+    expect(rows).to.deep.equal([
+      ['Kategorie', 'Soziales'],
+      ['Beteiligte', 'Hessen, Bayern'],
+      ['Ebene', 'Länder'],
+      ['Stand', '28.11.2026'],
+    ]);
+    expect(meta.querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-28');
+  });
+
+  it('formats in English under lang="en" (own or inherited)', async () => {
+    const wrapper = await fixture(
+      html`<div lang="en"><hzd-result-card .hit=${HIT}></hzd-result-card></div>`,
+    );
+    const card = wrapper.querySelector('hzd-result-card')!;
+    await card.updateComplete;
+    const meta = $(card, '[part="meta"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(meta).to.contain('Category').and.contain('Updated').and.contain('Nov 28, 2026');
+  });
+
+  it('leaves out metadata that is missing or malformed', async () => {
+    const card = await renderCard({
+      ...HIT,
+      category: undefined,
+      partners: [],
+      levels: undefined,
+      updated: '28.11.2026',
+    });
+    expect($(card, '[part="meta"]')).to.equal(null);
+  });
+
+  it('accepts string overrides', async () => {
+    const card = await renderCard();
+    card.strings = { updated: 'Aktualisiert' };
+    await card.updateComplete;
+    expect($(card, '[part="meta"]')!.textContent).to.contain('Aktualisiert');
+  });
+
+  it('is one tab stop', async () => {
+    const card = await renderCard();
+    const focusables = card.shadowRoot!.querySelectorAll('a[href], button, input, [tabindex]');
+    expect(focusables).to.have.length(1);
+    card.focus();
+    expect(card.shadowRoot!.activeElement).to.equal($(card, 'a'));
+  });
+
+  it('fires a bubbling, composed, cancelable hzd-select; canceling keeps the page', async () => {
+    const wrapper = await fixture(
+      html`<div><hzd-result-card .hit=${HIT} query="wohngeld"></hzd-result-card></div>`,
+    );
+    const card = wrapper.querySelector('hzd-result-card')!;
+    await card.updateComplete;
+    const before = window.location.href;
+    wrapper.addEventListener('hzd-select', (event) => event.preventDefault());
+    const event = oneEvent(wrapper, 'hzd-select') as Promise<HzdSelectEvent>;
+    $(card, 'a')!.click();
+    const fired = await event;
+    expect(fired.detail).to.deep.equal({ hit: HIT, query: 'wohngeld' });
+    expect(fired.bubbles && fired.composed && fired.cancelable).to.equal(true);
+    expect(window.location.href).to.equal(before);
+  });
+
+  it('lets the link navigate when hzd-select is not canceled', async () => {
+    const before = window.location.href;
+    try {
+      const card = await renderCard({ ...HIT, url: '#karte-geoeffnet' });
+      $(card, 'a')!.click();
+      expect(window.location.hash).to.equal('#karte-geoeffnet');
+    } finally {
+      window.history.replaceState(window.history.state, '', before);
+    }
+  });
+
+  it('does not fire hzd-select for a modified click (new tab)', async () => {
+    const card = await renderCard();
+    let fired = false;
+    card.addEventListener('hzd-select', () => (fired = true));
+    const link = $(card, 'a')!;
+    link.addEventListener('click', (event) => event.preventDefault()); // Keep the test page.
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+    expect(fired).to.equal(false);
+  });
+
+  it('renders no link for unsafe URLs, only the title text', async () => {
+    for (const url of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:x',
+      'data:text/html,<b>x</b>',
+      'vbscript:x',
+    ]) {
+      const card = await renderCard({ ...HIT, url });
+      expect($(card, 'a'), url).to.equal(null);
+      expect($(card, '[part="title"]')!.textContent).to.equal('Wohngeld beantragen');
+      expect(card.shadowRoot!.innerHTML).to.not.contain('javascript:');
+    }
+  });
+
+  it('renders nothing without a hit', async () => {
+    const card = await fixture<HzdResultCard>(html`<hzd-result-card></hzd-result-card>`);
+    expect(card.shadowRoot!.querySelector('article')).to.equal(null);
+  });
+
+  it('passes axe (light and dark)', async () => {
+    await expectNoAxeViolations(await renderCard());
+    const dark = await fixture<HzdResultCard>(
+      html`<div style="background:#161b22">
+        <hzd-result-card theme="dark" .hit=${HIT}></hzd-result-card>
+      </div>`,
+    );
+    await expectNoAxeViolations(dark);
+  });
+});

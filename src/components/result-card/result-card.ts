@@ -1,0 +1,149 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { isSafeUrl, type SearchHit } from '../../core/index.js';
+import { hzdEvent } from '../../events.js';
+import { formatDate, languageOf, resolveStrings, type HzdStrings } from '../../i18n/index.js';
+import { heading, headingLevel } from '../shared/heading.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { highlight } from './highlight.js';
+import { resultCardStyles } from './result-card.styles.js';
+
+/**
+ * One search hit as an `<article>`: a heading holding the link, the snippet with the matched
+ * words in `<mark>`, and metadata (category, partners, levels, date). The link stretches over the
+ * whole card, so the card is one pointer target and one tab stop.
+ *
+ * Text and match ranges become text nodes and `<mark>` elements; nothing from the index is ever
+ * parsed as HTML, and a URL that fails `isSafeUrl` (`javascript:`, `data:` …) is shown as plain
+ * text without a link.
+ *
+ * @summary A search result: linked title, highlighted snippet, metadata.
+ * @tag hzd-result-card
+ *
+ * @fires {HzdSelectEvent} hzd-select - The link was activated (plain click or Enter). Cancelable:
+ *   `preventDefault()` stops the navigation, e.g. to route in a single-page app. --bubbles --composed
+ *
+ * @csspart card - The `<article>`.
+ * @csspart heading - The heading around the title.
+ * @csspart link - The title link.
+ * @csspart title - The title when the URL is unsafe and no link is rendered.
+ * @csspart snippet - The excerpt paragraph.
+ * @csspart mark - A matched word (in title and snippet).
+ * @csspart meta - The metadata list.
+ *
+ * @cssprop [--hzd-font-family=system-ui, …] - Font family.
+ * @cssprop [--hzd-color-text=#1b1f24] - Text colour.
+ * @cssprop [--hzd-color-text-muted=#4b5561] - Metadata colour.
+ * @cssprop [--hzd-color-background=#ffffff] - Background.
+ * @cssprop [--hzd-color-surface=#f2f4f7] - Background on hover.
+ * @cssprop [--hzd-color-accent=#004b87] - Link colour and the card's side bar.
+ * @cssprop [--hzd-color-focus=#004b87] - Focus ring.
+ * @cssprop [--hzd-color-mark-background=#ffe066] - Background of matched words.
+ * @cssprop [--hzd-color-mark-text=#1b1f24] - Colour of matched words.
+ * @cssprop [--hzd-color-border=#5f6b78] - Card border.
+ * @cssprop [--hzd-radius=0.25rem] - Corner radius.
+ * @cssprop [--hzd-space=1rem] - Base spacing.
+ * @cssprop [--hzd-focus-width=3px] - Width of the focus ring (at least 2px).
+ * @cssprop [--hzd-card-background=var(--hzd-color-background)] - Card background.
+ * @cssprop [--hzd-card-title-size=1.125rem] - Title font size.
+ */
+export class HzdResultCard extends LitElement {
+  static override styles = [tokens, resultCardStyles];
+
+  static override get observedAttributes(): string[] {
+    // `lang` stays the native, reflected attribute; it only needs to trigger a re-render.
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** The hit to show (from `SearchIndex.search`). */
+  @property({ attribute: false }) hit?: SearchHit;
+
+  /** The query the hit was found for; passed on in `hzd-select`. */
+  @property() query = '';
+
+  /** Level of the title heading (1–6). */
+  @property({ type: Number, attribute: 'heading-level', reflect: true }) headingLevel = 3;
+
+  /** `dark`, or `auto` to follow the system; light otherwise. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** Overrides of single strings (labels of the metadata). */
+  @property({ attribute: false }) strings?: Partial<HzdStrings>;
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /** Focuses the title link. */
+  override focus(options?: FocusOptions): void {
+    const link = this.renderRoot?.querySelector<HTMLElement>('a');
+    if (link) link.focus(options);
+    else super.focus(options);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) this.headingLevel = headingLevel(this.headingLevel, 3);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const hit = this.hit;
+    if (!hit || typeof hit.title !== 'string') return nothing;
+    const lang = languageOf(this);
+    const strings = resolveStrings(lang, this.strings);
+    const url = typeof hit.url === 'string' ? hit.url : '';
+    const title = highlight(hit.title, hit.titleMatches);
+    const snippet = hit.snippet && typeof hit.snippet.text === 'string' ? hit.snippet : undefined;
+    // No whitespace inside the paragraph: its text is the snippet exactly.
+    const excerpt = snippet?.text ? highlight(snippet.text, snippet.matches) : undefined;
+    const link = isSafeUrl(url)
+      ? html`<a part="link" href=${url} @click=${this.onClick}>${title}</a>`
+      : html`<span part="title">${title}</span>`;
+
+    return html`
+      <article part="card" aria-labelledby="title">
+        ${heading(this.headingLevel, { id: 'title', className: 'title', part: 'heading' }, link)}
+        ${excerpt ? html`<p part="snippet" class="snippet">${excerpt}</p>` : nothing}
+        ${this.renderMeta(hit, strings, lang)}
+      </article>
+    `;
+  }
+
+  private renderMeta(hit: SearchHit, strings: HzdStrings, lang: 'de' | 'en') {
+    const list = (value: unknown) =>
+      Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v).join(', ') : '';
+    const date = formatDate(lang, hit.updated, 'medium');
+    const rows: Array<[string, TemplateResult | string]> = [];
+    if (typeof hit.category === 'string' && hit.category)
+      rows.push([strings.category, hit.category]);
+    if (list(hit.partners)) rows.push([strings.partners, list(hit.partners)]);
+    if (list(hit.levels)) rows.push([strings.levels, list(hit.levels)]);
+    if (date) rows.push([strings.updated, html`<time datetime=${hit.updated!}>${date}</time>`]);
+    if (rows.length === 0) return nothing;
+    return html`<dl part="meta" class="meta">
+      ${rows.map(
+        ([term, value]) =>
+          html`<div>
+            <dt>${term}</dt>
+            <dd>${value}</dd>
+          </div>`,
+      )}
+    </dl>`;
+  }
+
+  private onClick(event: MouseEvent): void {
+    // Modified clicks open a new tab or window: the page stays, so there is nothing to route.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    if (!this.hit) return;
+    const select = hzdEvent('hzd-select', { hit: this.hit, query: this.query });
+    if (!this.dispatchEvent(select)) event.preventDefault();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hzd-result-card': HzdResultCard;
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * The parts of `<hzd-search>` below the form, as plain functions of what to show: curated topics,
+ * the error box, the results region (cards, paging) and the "no results" help. Keeping them out
+ * of the element class leaves it with state and behaviour only.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { SearchResults, Suggestions } from '../../core/index.js';
+import type { HzdLanguage, HzdStrings } from '../../i18n/index.js';
+import { heading } from '../shared/heading.js';
+import { withQuery } from './url-sync.js';
+
+export interface ViewContext {
+  text: HzdStrings;
+  lang: HzdLanguage;
+  /** Level of the section headings (results, topics); sub-headings and cards are one below. */
+  level: number;
+  theme?: string;
+  /** The host's string overrides, passed on to the cards. */
+  strings?: Partial<HzdStrings>;
+  /** The site's server search (already checked with `isSafeUrl`). */
+  fallback?: string;
+  /** A contact page (already checked). */
+  contact?: string;
+  topics: readonly string[];
+  /** Whether "Datenstand" is rendered (it describes the results region). */
+  hasDataDate: boolean;
+  onTopic(topic: string): void;
+  onRetry(): void;
+  onMore(): void;
+}
+
+export interface ResultsView {
+  query: string;
+  results: SearchResults;
+  suggestions: Suggestions;
+}
+
+function subLevel(context: ViewContext): number {
+  return Math.min(context.level + 1, 6);
+}
+
+/** "Häufig gesucht": buttons that search for a curated topic. */
+export function topicsView(context: ViewContext, level: number): TemplateResult | typeof nothing {
+  const topics = context.topics.filter((topic) => typeof topic === 'string' && topic.trim());
+  if (topics.length === 0) return nothing;
+  const className = level === context.level ? 'section-heading' : 'sub-heading';
+  return html`
+    <div part="topics" class="topics">
+      ${heading(level, { id: 'topics-heading', className }, context.text.popular)}
+      <ul role="list" class="inline-list" aria-labelledby="topics-heading">
+        ${topics.map(
+          (topic) => html`
+            <li>
+              <button
+                type="button"
+                part="topic"
+                class="topic"
+                @click=${() => context.onTopic(topic)}
+              >
+                ${topic}
+              </button>
+            </li>
+          `,
+        )}
+      </ul>
+    </div>
+  `;
+}
+
+export function statusView(message: string): TemplateResult {
+  return html`<p part="status" class="status">${message}</p>`;
+}
+
+/** The index could not be loaded (or a search failed): what now, retry, the site search. */
+export function errorView(context: ViewContext, query: string): TemplateResult {
+  const site = context.fallback ? withQuery(context.fallback, query) : undefined;
+  return html`
+    <div part="error" class="error">
+      <p class="error-text">${context.text.error}</p>
+      <div class="actions">
+        <button type="button" class="secondary" @click=${context.onRetry}>
+          ${context.text.retry}
+        </button>
+        ${site ? html`<a class="action" href=${site}>${context.text.siteSearch}</a>` : nothing}
+      </div>
+    </div>
+  `;
+}
+
+/**
+ * The results region: a section named by its heading, the count, and either the cards or the
+ * "no results" help. Never `aria-live`: counts are announced through the status regions.
+ */
+export function resultsView(context: ViewContext, view: ResultsView): TemplateResult {
+  const { text } = context;
+  const { results, query } = view;
+  return html`
+    <section
+      part="results"
+      class="results"
+      aria-labelledby="results-heading"
+      aria-describedby=${context.hasDataDate ? 'data-date' : nothing}
+    >
+      ${heading(
+        context.level,
+        { id: 'results-heading', className: 'section-heading', part: 'results-heading' },
+        text.resultsHeading,
+      )}
+      <p id="count" part="count" class="count">
+        ${results.total > 0 ? text.resultCount(results.total, query) : text.noResults(query)}
+      </p>
+      ${results.total > 0 ? hitsView(context, view) : noResultsView(context, view)}
+    </section>
+  `;
+}
+
+function hitsView(context: ViewContext, { results, query }: ResultsView): TemplateResult {
+  const { text } = context;
+  const more = results.total > results.hits.length;
+  const all = more && context.fallback ? withQuery(context.fallback, query) : undefined;
+  let paging: TemplateResult | typeof nothing = nothing;
+  if (all) {
+    paging = html`<a part="more" class="action more" href=${all}>
+      ${text.allResults(results.total)}
+    </a>`;
+  } else if (more) {
+    paging = html`<button type="button" part="more" class="secondary more" @click=${context.onMore}>
+      ${text.moreResults}
+    </button>`;
+  }
+  return html`
+    <ol role="list" part="list" class="hits">
+      ${repeat(
+        results.hits,
+        (hit, index) => `${index}:${hit.id}`,
+        (hit) => html`
+          <li>
+            <hzd-result-card
+              exportparts="card, heading, link, title, snippet, mark, meta"
+              lang=${context.lang}
+              theme=${context.theme ?? nothing}
+              heading-level=${subLevel(context)}
+              .hit=${hit}
+              .query=${query}
+              .strings=${context.strings}
+            ></hzd-result-card>
+          </li>
+        `,
+      )}
+    </ol>
+    ${paging}
+  `;
+}
+
+/** No results: help, "Meinten Sie …?", a way out (site search, contact) and the topics. */
+function noResultsView(context: ViewContext, { suggestions, query }: ResultsView): TemplateResult {
+  const { text } = context;
+  const correction = suggestions.correction;
+  const site = context.fallback ? withQuery(context.fallback, query) : undefined;
+  const ways = [
+    site ? html`<li><a class="action" href=${site}>${text.siteSearch}</a></li>` : nothing,
+    context.contact
+      ? html`<li><a class="action" href=${context.contact}>${text.contact}</a></li>`
+      : nothing,
+  ];
+  return html`
+    <p class="help">${text.noResultsHelp}</p>
+    ${
+      correction
+        ? html`<p part="correction" class="help">
+            ${text.didYouMean}
+            <button type="button" class="link-button" @click=${() => context.onTopic(correction)}>
+              ${correction}</button
+            >?
+          </p>`
+        : nothing
+    }
+    ${
+      site || context.contact
+        ? html`
+            ${heading(
+              subLevel(context),
+              { id: 'ways-heading', className: 'sub-heading' },
+              text.otherWays,
+            )}
+            <ul role="list" class="inline-list" aria-labelledby="ways-heading">
+              ${ways}
+            </ul>
+          `
+        : nothing
+    }
+    ${topicsView(context, subLevel(context))}
+  `;
+}
+
+/** "Datenstand: 28. November 2026", visible in every state once the index is known. */
+export function dataDateView(text: HzdStrings, date: string | undefined) {
+  if (!date) return nothing;
+  return html`<p id="data-date" part="data-date" class="data-date">${text.dataDate(date)}</p>`;
+}

@@ -1,0 +1,97 @@
+/**
+ * Runs queries against a search source and guards against races: every request gets an id, and
+ * only the latest request's outcome is handed back. Whatever the widget shows therefore belongs
+ * to the current text, even when an asynchronous source (a worker, a sharded index) answers out
+ * of order.
+ */
+import type { SearchOptions, SearchResults, SuggestOptions, Suggestions } from '../core/index.js';
+
+/**
+ * What the widget needs from an index: the core's `SearchIndex` fits, and so does anything with
+ * the same methods, synchronous or returning promises (a Web Worker proxy, a sharded index).
+ */
+export interface SearchSource {
+  search(query: string, options?: SearchOptions): SearchResults | Promise<SearchResults>;
+  suggest(query: string, options?: SuggestOptions): Suggestions | Promise<Suggestions>;
+  /** "Datenstand" (`YYYY-MM-DD`), shown in the widget when present. */
+  readonly dataDate?: string;
+  readonly documentCount?: number;
+}
+
+export interface SearchRequest {
+  query: string;
+  limit: number;
+  /** Complete the last word as a prefix (while typing) or not (submitted). */
+  prefix: boolean;
+  /** Also ask for completions and a correction. */
+  suggest: boolean;
+}
+
+export type SearchOutcome =
+  | { status: 'done'; query: string; results: SearchResults; suggestions: Suggestions }
+  | { status: 'stale' }
+  | { status: 'failed'; query: string; error: unknown };
+
+/**
+ * Queries longer than this are cut before they reach the source: nobody types more, and a pasted
+ * page of text must not keep the main thread busy. The full text stays in the input.
+ */
+export const MAX_QUERY_CHARACTERS = 500;
+
+const NO_SUGGESTIONS: Suggestions = { completions: [] };
+
+function isResults(value: unknown): value is SearchResults {
+  const results = value as SearchResults | null;
+  return (
+    typeof results === 'object' &&
+    results !== null &&
+    typeof results.total === 'number' &&
+    Array.isArray(results.hits)
+  );
+}
+
+function cleanSuggestions(value: unknown): Suggestions {
+  const suggestions = value as Suggestions | null;
+  if (typeof suggestions !== 'object' || suggestions === null) return NO_SUGGESTIONS;
+  const completions = Array.isArray(suggestions.completions)
+    ? suggestions.completions.filter((text): text is string => typeof text === 'string')
+    : [];
+  const correction =
+    typeof suggestions.correction === 'string' && suggestions.correction.trim()
+      ? suggestions.correction
+      : undefined;
+  return correction ? { completions, correction } : { completions };
+}
+
+export class SearchController {
+  private latest = 0;
+
+  /** Runs `request`; resolves to `stale` if a newer request was started (or `cancel` called). */
+  async run(source: SearchSource, request: SearchRequest): Promise<SearchOutcome> {
+    const id = ++this.latest;
+    const query = request.query.slice(0, MAX_QUERY_CHARACTERS);
+    try {
+      const [results, suggestions] = await Promise.all([
+        source.search(query, { limit: request.limit, prefix: request.prefix }),
+        request.suggest ? source.suggest(query) : NO_SUGGESTIONS,
+      ]);
+      if (id !== this.latest) return { status: 'stale' };
+      // A custom source is not type-checked at runtime by anyone else.
+      if (!isResults(results)) throw new TypeError('search() did not return { total, hits }.');
+      return {
+        status: 'done',
+        query: request.query,
+        results,
+        suggestions: cleanSuggestions(suggestions),
+      };
+    } catch (error) {
+      if (id !== this.latest) return { status: 'stale' };
+      return { status: 'failed', query: request.query, error };
+    }
+  }
+
+  /** Makes every request in flight stale, e.g. when the text was cleared. */
+  cancel(): void {
+    this.latest++;
+  }
+}

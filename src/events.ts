@@ -1,0 +1,67 @@
+/**
+ * Typed events of the widget. All bubble and are composed, so a page can listen on `<hzd-search>`
+ * or any ancestor (events from a result card cross the search's shadow root).
+ */
+import type { IndexErrorCode, SearchHit } from './core/index.js';
+
+/**
+ * Why the widget is in its error state: the core's index errors, plus what can go wrong while
+ * fetching (`not-found`: HTTP 404/410, `http`: another HTTP error, `network`, `timeout`) or while
+ * searching with a custom source (`search-failed`).
+ */
+export type HzdErrorCode =
+  IndexErrorCode | 'not-found' | 'http' | 'network' | 'timeout' | 'search-failed';
+
+export interface HzdSearchDetail {
+  /** The query as the visitor submitted it. */
+  query: string;
+  /** Number of matching documents (not only those shown). */
+  total: number;
+}
+
+export interface HzdSelectDetail {
+  /** The chosen hit: a result card's link or a page suggestion. */
+  hit: SearchHit;
+  /** The query the hit was found for. */
+  query: string;
+}
+
+export interface HzdErrorDetail {
+  code: HzdErrorCode;
+  /** For webmasters (English): what is wrong and what to do. Visitors see a translated text. */
+  message: string;
+}
+
+/** A search was submitted (Enter, the button, a completion, a topic or `search()`). */
+export type HzdSearchEvent = CustomEvent<HzdSearchDetail>;
+/** A hit was chosen. Cancelable: call `preventDefault()` to route in a single-page app. */
+export type HzdSelectEvent = CustomEvent<HzdSelectDetail>;
+/** The index could not be loaded, or a search failed. */
+export type HzdErrorEvent = CustomEvent<HzdErrorDetail>;
+
+export interface HzdEventMap {
+  'hzd-search': HzdSearchEvent;
+  'hzd-select': HzdSelectEvent;
+  'hzd-error': HzdErrorEvent;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'hzd-search': HzdSearchEvent;
+    'hzd-select': HzdSelectEvent;
+    'hzd-error': HzdErrorEvent;
+  }
+}
+
+/** Creates one of the widget's events with the right flags and detail type. */
+export function hzdEvent<K extends keyof HzdEventMap>(
+  type: K,
+  detail: HzdEventMap[K]['detail'],
+): HzdEventMap[K] {
+  return new CustomEvent(type, {
+    detail,
+    bubbles: true,
+    composed: true,
+    cancelable: type === 'hzd-select',
+  }) as HzdEventMap[K];
+}
