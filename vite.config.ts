@@ -4,19 +4,71 @@
  * - `bundle`: dist/hzd-search.js, one self-contained ES module for a script tag: Lit, MiniSearch,
  *   both components and the default index, defining the elements when loaded.
  * - `iife`: dist/hzd-search.iife.js, the same as a classic script.
+ * - `budget`: dist/budget/hzd-search.noindex.js, the script-tag bundle with the index left out,
+ *   only to check the size budget (not published).
  * - `lib`: dist/lib/*.js, entries for bundlers (`hzd-search-widget`, `hzd-search-widget/core`) with
- *   lit and minisearch left as dependencies; the default index stays a lazily loaded chunk.
+ *   lit and minisearch left as dependencies; the default index stays a lazily loaded chunk and is
+ *   also copied to dist/hzd-kooperationen.index.json.
  * - `cli`: dist/cli.js, the `hzd-search-index` command for Node.
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const SCRIPT_TAG_ENTRY = 'src/bundle.ts';
+const DEFAULT_INDEX = 'src/generated/default-index.json';
 
-function scriptTag(format: 'es' | 'iife'): UserConfig {
+/**
+ * Lit keeps CSS and HTML in template literals, which no minifier touches. Comments and the
+ * indentation between tags and declarations are dead weight in the script-tag bundle. Only
+ * whitespace that CSS and HTML ignore is removed; text content keeps its single spaces.
+ */
+function minifyTemplateLiterals(): Plugin {
+  const minifyCss = (text: string) =>
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .trim();
+  const minifyHtml = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/>\s+</g, '> <');
   return {
+    name: 'hzd-minify-template-literals',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || id.endsWith('.test.ts')) return null;
+      const result = code
+        .replace(/\bcss`([^`]*)`/g, (_, body: string) => `css\`${minifyCss(body)}\``)
+        .replace(/\bhtml`([^`]*)`/g, (_, body: string) => `html\`${minifyHtml(body)}\``);
+      return result === code ? null : { code: result, map: null };
+    },
+  };
+}
+
+/** Replaces the default index by nothing, to measure the bundle without it. */
+function withoutDefaultIndex(): Plugin {
+  return {
+    name: 'hzd-without-default-index',
+    enforce: 'pre',
+    resolveId: (source) => (source.endsWith('generated/default-index.json') ? '\0no-index' : null),
+    load: (id) => (id === '\0no-index' ? 'export default null;' : null),
+  };
+}
+
+function copyDefaultIndex(): Plugin {
+  return {
+    name: 'hzd-copy-default-index',
+    writeBundle() {
+      mkdirSync('dist', { recursive: true });
+      copyFileSync(DEFAULT_INDEX, 'dist/hzd-kooperationen.index.json');
+    },
+  };
+}
+
+function scriptTag(format: 'es' | 'iife', outDir = 'dist', fileName?: string): UserConfig {
+  return {
+    plugins: [minifyTemplateLiterals()],
     build: {
-      outDir: 'dist',
+      outDir,
       emptyOutDir: false,
       target: 'es2021',
       sourcemap: false,
@@ -24,11 +76,13 @@ function scriptTag(format: 'es' | 'iife'): UserConfig {
         entry: SCRIPT_TAG_ENTRY,
         formats: [format],
         name: 'HzdSearch',
-        fileName: () => (format === 'es' ? 'hzd-search.js' : 'hzd-search.iife.js'),
+        fileName: () => fileName ?? (format === 'es' ? 'hzd-search.js' : 'hzd-search.iife.js'),
       },
       rolldownOptions: {
         // One file: the default index, a dynamic import in the npm build, is inlined here.
-        output: { codeSplitting: false },
+        // Library mode keeps whitespace in ES output for readable bundles; this one is shipped
+        // as it is, so it is minified fully.
+        output: { codeSplitting: false, minify: true },
       },
     },
   };
@@ -36,10 +90,16 @@ function scriptTag(format: 'es' | 'iife'): UserConfig {
 
 const libraryDependencies = [/^lit($|\/)/, /^@lit\//, /^minisearch($|\/)/];
 
-const configs: Record<string, UserConfig> = {
-  bundle: scriptTag('es'),
-  iife: scriptTag('iife'),
-  lib: {
+const configs: Record<string, () => UserConfig> = {
+  bundle: () => scriptTag('es'),
+  iife: () => scriptTag('iife'),
+  budget: () => {
+    const config = scriptTag('es', 'dist/budget', 'hzd-search.noindex.js');
+    config.plugins = [withoutDefaultIndex(), ...(config.plugins ?? [])];
+    return config;
+  },
+  lib: () => ({
+    plugins: [copyDefaultIndex()],
     build: {
       outDir: 'dist/lib',
       emptyOutDir: true,
@@ -52,8 +112,8 @@ const configs: Record<string, UserConfig> = {
       },
       rolldownOptions: { external: libraryDependencies },
     },
-  },
-  cli: {
+  }),
+  cli: () => ({
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -71,12 +131,13 @@ const configs: Record<string, UserConfig> = {
         output: { entryFileNames: 'cli.js', banner: '#!/usr/bin/env node', codeSplitting: false },
       },
     },
-  },
+  }),
 };
 
 export default defineConfig(({ mode }) => {
   const config = configs[mode];
-  if (!config)
+  if (!config) {
     throw new Error(`Unknown build mode "${mode}"; use one of ${Object.keys(configs).join(', ')}.`);
-  return config;
+  }
+  return config();
 });
