@@ -67,6 +67,13 @@ function fileFor(pathname) {
   return file;
 }
 
+/** The shared header and footer of the demo pages, as a CMS template would add them. */
+function withIncludes(html) {
+  return html.replace(/<!-- include: ([\w-]+\.html) -->/g, (_, name) =>
+    readFileSync(join(root, 'demo', 'partials', name), 'utf8'),
+  );
+}
+
 buildLawIndex();
 
 createServer((request, response) => {
@@ -83,7 +90,9 @@ createServer((request, response) => {
   };
   if (STRICT_CSP_PAGES.has(pathname)) headers['content-security-policy'] = STRICT_CSP;
   response.writeHead(200, headers);
-  createReadStream(file).pipe(response);
+  response.end(
+    extname(file) === '.html' ? withIncludes(readFileSync(file, 'utf8')) : readFileSync(file),
+  );
 }).listen(port, host, () => {
   console.log(`Demo: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
 });
