@@ -1,8 +1,7 @@
 // Browser tests: headless Chromium from Debian (no browser downloads on this network).
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './test/chromium.js';
 
 export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
@@ -11,19 +10,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: { executablePath: CHROMIUM_EXECUTABLE, headless: true, args: CHROMIUM_ARGS },
     }),
   ],
   testFramework: { config: { timeout: 10000 } },
