@@ -37,55 +37,66 @@ function plainText(markdown: string): string {
     .trim();
 }
 
-/** Nouns of the content itself (mostly capitalised words) become compound parts too. */
-function contentNouns(docs: readonly EngineDocument[]): string[] {
-  const counts = new Map<string, { total: number; capitalised: number }>();
-  for (const doc of docs) {
-    for (const word of tokenize(`${doc.title}\n${doc.keywords}\n${doc.summary}\n${doc.body}`)) {
-      for (const part of word.parts) {
-        const folded = fold(part.text);
-        if (folded.length < 4 || isStopWord(folded) || /\d/.test(folded)) continue;
-        const entry = counts.get(folded) ?? { total: 0, capitalised: 0 };
-        entry.total++;
-        if (part.text[0] !== part.text[0]!.toLowerCase()) entry.capitalised++;
-        counts.set(folded, entry);
-      }
-    }
-  }
-  return [...counts].filter(([, c]) => c.capitalised * 2 >= c.total).map(([word]) => word);
+/** What the build needs to know of each folded word of the content. */
+interface WordStats {
+  /** Occurrences, and how many of them start with a capital letter (nouns, in German). */
+  total: number;
+  capitalised: number;
+  /** Number of documents containing the word. */
+  documentFrequency: number;
+  /** Written forms and their counts ("Wohngeld", "wohngeld"). */
+  forms: Map<string, number>;
 }
 
-function words(list: string): string[] {
-  return list.split(/\s+/).filter(Boolean);
-}
-
-/** The most frequent written form of each folded word, with its document frequency. */
-function buildVocabulary(
-  docs: readonly EngineDocument[],
-  max: number,
-): SerializedIndex['vocabulary'] {
-  const byFolded = new Map<string, { df: number; forms: Map<string, number> }>();
+/** One pass over all words of the content: the source of compound parts and the vocabulary. */
+function collectWordStats(docs: readonly EngineDocument[]): Map<string, WordStats> {
+  const stats = new Map<string, WordStats>();
   for (const doc of docs) {
     const seen = new Set<string>();
     for (const word of tokenize(`${doc.title}\n${doc.keywords}\n${doc.summary}\n${doc.body}`)) {
       for (const part of word.parts) {
         const folded = fold(part.text);
         if (folded.length < 3 || isStopWord(folded) || !/\p{L}/u.test(folded)) continue;
-        const entry = byFolded.get(folded) ?? { df: 0, forms: new Map() };
+        let entry = stats.get(folded);
+        if (!entry) {
+          entry = { total: 0, capitalised: 0, documentFrequency: 0, forms: new Map() };
+          stats.set(folded, entry);
+        }
+        entry.total++;
+        if (part.text[0] !== part.text[0]!.toLowerCase()) entry.capitalised++;
         if (!seen.has(folded)) {
-          entry.df++;
+          entry.documentFrequency++;
           seen.add(folded);
         }
         entry.forms.set(part.text, (entry.forms.get(part.text) ?? 0) + 1);
-        byFolded.set(folded, entry);
       }
     }
   }
-  const top = [...byFolded.entries()].sort((a, b) => b[1].df - a[1].df).slice(0, max);
+  return stats;
+}
+
+/** Nouns of the content itself (mostly capitalised words) become compound parts too. */
+function contentNouns(stats: Map<string, WordStats>): string[] {
+  return [...stats]
+    .filter(([word, s]) => word.length >= 4 && !/\d/.test(word) && s.capitalised * 2 >= s.total)
+    .map(([word]) => word);
+}
+
+function words(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
+
+/** The most frequent written form of the most common words, sorted by folded form. */
+function buildVocabulary(
+  stats: Map<string, WordStats>,
+  max: number,
+): SerializedIndex['vocabulary'] {
+  const top = [...stats]
+    .sort((a, b) => b[1].documentFrequency - a[1].documentFrequency)
+    .slice(0, max);
   const vocabulary = top.map(([folded, entry]): [string, number, string] => {
-    // Prefer the capitalised noun form when a word appears both ways at the start of sentences.
     const [form] = [...entry.forms].sort((a, b) => b[1] - a[1])[0]!;
-    return [form, entry.df, folded];
+    return [form, entry.documentFrequency, folded];
   });
   vocabulary.sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : b[1] - a[1]));
   return vocabulary.map(([form, df]) => [form, df]);
@@ -117,11 +128,12 @@ export function buildIndex(
     meta: [doc.category, ...(doc.partners ?? []), ...(doc.levels ?? [])].filter(Boolean).join('\n'),
   }));
 
+  const wordStats = collectWordStats(engineDocs);
   const splitter = new CompoundSplitter([
     ...words(LEXICON_WORDS),
     ...words(DOMAIN_WORDS),
     ...(options.compoundWords ?? []).map(fold),
-    ...contentNouns(engineDocs),
+    ...contentNouns(wordStats),
   ]);
   const termCache = new Map<string, string[] | null>();
   const processTerm = (token: string): string[] | null => {
@@ -178,7 +190,7 @@ export function buildIndex(
     documentCount: docs.length,
     documents: stored,
     synonyms: synonyms.filter((group) => group.length > 1),
-    vocabulary: buildVocabulary(engineDocs, options.maxVocabulary ?? DEFAULT_MAX_VOCABULARY),
+    vocabulary: buildVocabulary(wordStats, options.maxVocabulary ?? DEFAULT_MAX_VOCABULARY),
     engine: { name: 'minisearch', fields: FIELDS, data: engine.toJSON() },
   };
 }
