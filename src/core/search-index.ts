@@ -169,31 +169,32 @@ export class SearchIndex {
 
   private wordQuery(word: QueryWord): Query {
     if (word.partial && word.folded.length <= SHORT_PREFIX) return this.shortPrefixQuery(word);
-    const fuzzy = typoTolerance(word.term);
-    if (word.folded === word.term) return { queries: [word.term], fuzzy, prefix: word.partial };
+    const unstemmed = word.folded !== word.term;
     const alternatives: Query[] = [
-      { queries: [word.term], fuzzy },
-      // Stemming a misspelt or unfinished word can cut it further from the right term
-      // ("kabinet" → "kabin" but "Kabinett" → "kabinett"; "aufent" → "auf"), so the unstemmed
-      // form gets its own lookup: typo-tolerant, and as a prefix while it is being typed.
-      { queries: [word.folded], fuzzy: typoTolerance(word.folded), prefix: word.partial },
+      { queries: [word.term], fuzzy: typoTolerance(word.term), prefix: word.partial && !unstemmed },
     ];
+    // Stemming a misspelt or unfinished word can cut it further from the right term
+    // ("kabinet" → "kabin" but "Kabinett" → "kabinett"; "aufent" → "auf"), so the unstemmed
+    // form gets its own lookup: typo-tolerant, and as a prefix while it is being typed.
+    if (unstemmed) {
+      alternatives.push({
+        queries: [word.folded],
+        fuzzy: typoTolerance(word.folded),
+        prefix: word.partial,
+      });
+    }
     // A compound the content does not contain may still name something it does:
     // "Wohngeldrechner" → Wohngeld. Only for words that find nothing, not even with typos.
     if (!word.partial && word.folded.length >= MIN_SPLIT_QUERY_WORD && this.isUnknown(word)) {
-      const parts = this.vocabulary
-        .knownParts(word.folded)
-        .map(stem)
-        .filter((part) => part.length >= MIN_QUERY_PART_TERM);
-      if (parts.length) {
-        alternatives.push({
-          combineWith: 'AND',
-          queries: parts,
-          boostTerm: () => QUERY_PART_WEIGHT,
-        });
+      const part = this.vocabulary.knownPart(word.folded);
+      const term = part === undefined ? undefined : stem(part);
+      if (term && term.length >= MIN_QUERY_PART_TERM) {
+        alternatives.push({ queries: [term], boostTerm: () => QUERY_PART_WEIGHT });
       }
     }
-    return { combineWith: 'OR', queries: alternatives };
+    return alternatives.length === 1
+      ? alternatives[0]!
+      : { combineWith: 'OR', queries: alternatives };
   }
 
   /**

@@ -7,8 +7,6 @@ import { stem } from './analysis/stem.js';
 import type { SerializedIndex } from './types.js';
 
 const MIN_QUERY_PART = 4;
-/** Linking elements (Fugen) skipped between compound parts; longest first. */
-const LINKING = ['es', 'en', 's', 'n', 'e'];
 
 export interface VocabularyWord {
   word: string;
@@ -50,28 +48,21 @@ export class Vocabulary {
   }
 
   /**
-   * Known words inside an unknown compound, left to right: "wohngeldrechner" → ["wohngeld"],
-   * "bundeswohngeld" → ["bund", "wohngeld"]. Used at query time for compounds the index does not
-   * contain; the index side was already split at build time.
+   * The known word that best stands for an unknown compound: its head (the longest known word
+   * it ends with, which carries the meaning: "Bundeswohngeld" → "wohngeld"), else its modifier
+   * (the longest known word it starts with: "Wohngeldrechner" → "wohngeld"). Only the ends
+   * count; a known word in the middle is usually an accident ("form" in "Kabinetsinformation").
+   * Used at query time for compounds the index does not contain.
    */
-  knownParts(folded: string): string[] {
+  knownPart(folded: string): string | undefined {
     this.foldedWords ??= new Set(this.entries.map((entry) => entry.folded));
-    const parts: string[] = [];
-    let position = 0;
-    while (position <= folded.length - MIN_QUERY_PART) {
-      let end = folded.length;
-      while (end - position >= MIN_QUERY_PART && !this.foldedWords.has(folded.slice(position, end)))
-        end--;
-      if (end - position >= MIN_QUERY_PART) {
-        parts.push(folded.slice(position, end));
-        position = end;
-        const link = LINKING.find((element) => folded.startsWith(element, position));
-        if (link && position + link.length < folded.length) position += link.length;
-      } else {
-        position++;
-      }
+    for (let start = 1; start <= folded.length - MIN_QUERY_PART; start++) {
+      if (this.foldedWords.has(folded.slice(start))) return folded.slice(start);
     }
-    return parts.length === 1 && parts[0] === folded ? [] : parts;
+    for (let end = folded.length - 1; end >= MIN_QUERY_PART; end--) {
+      if (this.foldedWords.has(folded.slice(0, end))) return folded.slice(0, end);
+    }
+    return undefined;
   }
 
   /** The most frequent written word whose index term is `term`, if any. */

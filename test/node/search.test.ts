@@ -103,6 +103,13 @@ describe('German matching', () => {
     assert.equal(first('OZG'), 'ozg');
   });
 
+  it('stands in a known head or modifier for a compound the content lacks', () => {
+    assert.equal(first('Bundeswohngeld'), 'wohngeld');
+    assert.equal(first('Wohngeldrechner'), 'wohngeld');
+    // A known word inside ("Verkehr") is no reason to answer.
+    assert.equal(index.search('Überverkehrszeichen', { prefix: false }).total, 0);
+  });
+
   it('lets a site add synonyms at build time', () => {
     const custom = loadIndex(buildIndex(documents, { synonyms: [['Stütze', 'Mietzuschuss']] }));
     assert.equal(custom.search('Stütze').hits[0]?.id, 'wohngeld');
