@@ -131,10 +131,20 @@ describe('index loading', () => {
           ></hzd-search>`,
         );
         const error = oneEvent(h.el, 'hzd-error') as Promise<HzdErrorEvent>;
-        h.el.focus();
-        const { detail } = await error;
+        const logged: string[] = [];
+        const consoleError = console.error;
+        console.error = (...args: unknown[]) => logged.push(args.map(String).join(' '));
+        let detail: HzdErrorEvent['detail'];
+        try {
+          h.el.focus();
+          ({ detail } = await error);
+        } finally {
+          console.error = consoleError;
+        }
         expect(detail.code).to.equal(testCase.code);
         expect(detail.message).to.be.a('string').and.have.length.above(0);
+        // The cause, for the webmaster, is in the console.
+        expect(logged).to.deep.equal([`<hzd-search>: ${detail.message}`]);
         await h.el.updateComplete;
         expect(h.state).to.equal('error');
         const box = h.$('[part="error"]')!;

@@ -502,6 +502,9 @@ export class HzdSearch extends LitElement {
   }
 
   private fail(detail: HzdErrorDetail, during: 'load' | 'search'): void {
+    // Visitors see a plain apology; the webmaster finds the cause (wrong index-src, an index
+    // of another version …) in the console and in the hzd-error event.
+    console.error(`<hzd-search>: ${detail.message}`);
     this.error = { ...detail, during };
     this.options = [];
     this.combobox.setOptions(0, false);
