@@ -29,6 +29,9 @@ const SHORT_PREFIX = 3;
 const SHORT_PREFIX_COMPLETIONS = 3;
 const SYNONYM_WEIGHT = 0.8;
 const COMPLETION_WEIGHT = 0.6;
+/** When no document has all words, words in more than this many times the documents of the
+ * rarest word are too common to bring in results of their own. */
+const SPECIFICITY_RATIO = 5;
 /** Unknown query words this long are split into known words. */
 const MIN_SPLIT_QUERY_WORD = 8;
 const QUERY_PART_WEIGHT = 0.5;
@@ -223,15 +226,26 @@ export class SearchIndex {
   }
 
   /**
-   * Documents matching every group come first and alone, if there are any (AND semantics, like a
-   * web search). Otherwise, e.g. for questions, documents matching most words rank highest.
+   * Documents matching every group are the results, if there are any (AND semantics, like a web
+   * search). Otherwise, e.g. for questions ("Wie beantrage ich Elterngeld?"), the results are
+   * the documents with one of the specific words (matching at most a few times as many
+   * documents as the rarest word: "Elterngeld", not "beantrage") and those matching the most
+   * words, ranked by how many words they match.
    */
   private rank(matches: Map<number, DocumentMatch>, groupCount: number): [number, DocumentMatch][] {
     let best = 0;
-    for (const match of matches.values()) best = Math.max(best, match.groups.size);
-    const entries = [...matches].filter(
-      ([, match]) => best < groupCount || match.groups.size === groupCount,
-    );
+    const documentsPerGroup = new Array<number>(groupCount).fill(0);
+    for (const match of matches.values()) {
+      best = Math.max(best, match.groups.size);
+      for (const group of match.groups) documentsPerGroup[group]!++;
+    }
+    const rarest = Math.min(...documentsPerGroup.filter((count) => count > 0));
+    const isSpecific = (group: number) => documentsPerGroup[group]! <= rarest * SPECIFICITY_RATIO;
+    const keep = (match: DocumentMatch) =>
+      best === groupCount
+        ? match.groups.size === groupCount
+        : [...match.groups].some(isSpecific) || (best > 1 && match.groups.size === best);
+    const entries = [...matches].filter(([, match]) => keep(match));
     for (const [, match] of entries) match.score *= (match.groups.size / groupCount) ** 2;
     return entries.sort((a, b) => b[1].score - a[1].score);
   }

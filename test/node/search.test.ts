@@ -116,6 +116,27 @@ describe('German matching', () => {
     assert.equal(index.search('Stütze').total, 0);
   });
 
+  it('answers a question with the documents of its specific word, not of every common one', () => {
+    const common = Array.from({ length: 6 }, (_, i) => ({
+      id: `antrag-${i}`,
+      title: `Formular ${i}`,
+      url: `/antrag/${i}`,
+      body: 'Hier können Sie etwas beantragen.',
+    }));
+    const questions = loadIndex(
+      buildIndex([
+        ...common,
+        { id: 'elterngeld', title: 'Elterngeld', url: '/elterngeld', body: 'Geld für Eltern.' },
+        { id: 'justiz', title: 'Justiz', url: '/justiz', body: 'Gerichte.' },
+        { id: 'digital', title: 'Digitale Verwaltung', url: '/digital', body: 'Online.' },
+      ]),
+    );
+    const ids = (query: string) => questions.search(query, { prefix: false }).hits.map((h) => h.id);
+    assert.deepEqual(ids('Wie beantrage ich Elterngeld?'), ['elterngeld']);
+    // Two equally specific words, no document with both: both documents.
+    assert.deepEqual(ids('Justiz digital').sort(), ['digital', 'justiz']);
+  });
+
   it('requires all words when some document has them all', () => {
     assert.deepEqual(ids('Wohngeld Einkommen'), ['wohngeld']);
   });
