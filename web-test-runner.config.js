@@ -2,11 +2,15 @@
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './test/chromium.js';
+import { axTreePlugin } from './test/ax-tree-plugin.js';
 
 export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    axTreePlugin(),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -1,0 +1,2 @@
+import type { TestRunnerPlugin } from '@web/test-runner';
+export declare function axTreePlugin(): TestRunnerPlugin;
