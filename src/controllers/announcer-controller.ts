@@ -8,8 +8,11 @@
  *   one, so a fast typist hears only the last count instead of being interrupted per key.
  * - "No results" and errors pass `delay: 0` and are written at once.
  * - `canSpeak` is asked when the text is written: nothing is said once focus has left the widget.
+ * - With `useDocumentRegions`, messages go to shared regions in the page's document instead (for
+ *   screen readers that miss live regions inside shadow roots).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { documentLiveRegions } from './document-live-regions.js';
 
 export type Politeness = 'polite' | 'assertive';
 
@@ -24,6 +27,11 @@ export interface AnnouncerOptions {
   delay?: number;
   /** Checked when a message is due; return false to drop it (e.g. focus has left the widget). */
   canSpeak?: () => boolean;
+  /**
+   * Speak through the page's document-level regions instead of the host's own (asked for every
+   * message, so the host can switch at any time).
+   */
+  useDocumentRegions?: () => boolean;
   /** Timer functions, replaceable in tests. */
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -37,6 +45,7 @@ export class AnnouncerController implements ReactiveController {
   };
   readonly delay: number;
   private readonly canSpeak: () => boolean;
+  private readonly useDocumentRegions: () => boolean;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
   private next: Record<Politeness, 0 | 1> = { polite: 0, assertive: 0 };
@@ -48,10 +57,16 @@ export class AnnouncerController implements ReactiveController {
   ) {
     this.delay = options.delay ?? 1000;
     this.canSpeak = options.canSpeak ?? (() => true);
+    this.useDocumentRegions = options.useDocumentRegions ?? (() => false);
     this.setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
     this.clearTimer =
       options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    // The regions must exist before the first message to be read.
+    if (this.useDocumentRegions()) documentLiveRegions();
   }
 
   hostDisconnected(): void {
@@ -83,6 +98,7 @@ export class AnnouncerController implements ReactiveController {
   /** Drops a pending message and empties every region (e.g. the text was cleared). */
   clear(): void {
     this.cancel();
+    if (this.useDocumentRegions()) documentLiveRegions().clear();
     const { polite, assertive } = this.regions;
     if (polite.join('') || assertive.join('')) {
       polite.fill('');
@@ -98,6 +114,10 @@ export class AnnouncerController implements ReactiveController {
 
   private write(message: string, politeness: Politeness): void {
     if (!this.canSpeak()) return;
+    if (this.useDocumentRegions()) {
+      documentLiveRegions().write(message, politeness);
+      return;
+    }
     const slot = this.next[politeness];
     // Only one region holds text at a time: the old text must not be re-read with the new one.
     this.regions.polite.fill('');

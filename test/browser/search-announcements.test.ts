@@ -251,3 +251,36 @@ describe('<hzd-search> announcements', () => {
     expect(h.announced).to.deep.equal(['3 results for “wohn”']);
   });
 });
+
+describe('<hzd-search document-announcer>', () => {
+  const documentRegions = () =>
+    [...document.querySelectorAll('[data-hzd-announcer] > *')].map((r) => r.textContent ?? '');
+
+  it('has page-level regions before the first message, hidden only visually', async () => {
+    await renderSearch(html`<hzd-search document-announcer .index=${testIndex()}></hzd-search>`);
+    const container = document.querySelector<HTMLElement>('[data-hzd-announcer]')!;
+    const regions = [...container.children];
+    expect(regions.map((r) => r.getAttribute('aria-live'))).to.deep.equal([
+      'polite',
+      'polite',
+      'assertive',
+      'assertive',
+    ]);
+    expect(documentRegions()).to.deep.equal(['', '', '', '']);
+    expect(container.getBoundingClientRect().width).to.be.at.most(1);
+    expect(getComputedStyle(container).display).to.not.equal('none');
+  });
+
+  it('speaks counts and "no results" from the page, not from the shadow root', async () => {
+    const h = await renderSearch(
+      html`<hzd-search document-announcer .index=${testIndex()}></hzd-search>`,
+    );
+    await h.type('wohngeld');
+    await waitUntil(() => documentRegions().join('') !== '', 'announcement', { timeout: 3000 });
+    expect(documentRegions()).to.deep.equal(['1 Ergebnis für „wohngeld“', '', '', '']);
+    expect(h.announced).to.deep.equal([]);
+    await h.fill('wohnegld');
+    expect(documentRegions()[2]! + documentRegions()[3]!).to.contain('Keine Ergebnisse');
+    expect(h.announced).to.deep.equal([]);
+  });
+});

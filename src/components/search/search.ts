@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { isSafeUrl, type SearchResults, type Suggestions } from '../../core/index.js';
 import { AnnouncerController } from '../../controllers/announcer-controller.js';
+import { documentLiveRegions } from '../../controllers/document-live-regions.js';
 import { ComboboxController } from '../../controllers/combobox-controller.js';
 import { loadIndexFromUrl, toErrorDetail } from '../../controllers/index-source.js';
 import { SearchController, type SearchSource } from '../../controllers/search-controller.js';
@@ -178,6 +179,13 @@ export class HzdSearch extends LitElement {
   /** Curated "Häufig gesucht" topics, shown before anything is typed (comma-separated). */
   @property({ converter: listConverter, reflect: true }) topics: string[] = [];
 
+  /**
+   * Speak announcements from live regions in the page's document instead of the element's shadow
+   * root, for screen reader and browser combinations that miss live regions in shadow DOM.
+   */
+  @property({ type: Boolean, attribute: 'document-announcer', reflect: true })
+  documentAnnouncer = false;
+
   /** Milliseconds before loading `index-src` counts as failed. */
   @property({ type: Number, attribute: 'index-timeout', reflect: true }) indexTimeout = 15_000;
 
@@ -211,6 +219,7 @@ export class HzdSearch extends LitElement {
   private readonly announcer = new AnnouncerController(this, {
     // Nothing is said once focus has left the widget (the visitor moved on).
     canSpeak: () => this.matches(':focus-within'),
+    useDocumentRegions: () => this.documentAnnouncer,
   });
   private ready?: Promise<SearchSource | undefined>;
   private loadGeneration = 0;
@@ -292,6 +301,8 @@ export class HzdSearch extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('limit')) this.visibleLimit = this.pageSize;
+    // Regions must be in the page before the first message is written into them.
+    if (changed.has('documentAnnouncer') && this.documentAnnouncer) documentLiveRegions();
     if (!this.hasUpdated) return;
     if (changed.has('index') || (changed.has('indexSrc') && !this.index)) {
       this.resetSource();
