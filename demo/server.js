@@ -86,6 +86,12 @@ createServer((request, response) => {
   response.end(
     extname(file) === '.html' ? withIncludes(readFileSync(file, 'utf8')) : readFileSync(file),
   );
-}).listen(port, host, () => {
-  console.log(`Demo: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
-});
+})
+  .on('error', (error) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    console.error(`Port ${port} is in use. Start the demo on another one: PORT=8080 npm start`);
+    process.exit(1);
+  })
+  .listen(port, host, () => {
+    console.log(`Demo: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
+  });
