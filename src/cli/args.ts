@@ -11,6 +11,8 @@ export interface BuildCommand {
   baseUrl?: string;
   synonyms?: string;
   dataDate?: string;
+  /** Characters of each document kept for snippets. */
+  snippetText?: number;
   quiet: boolean;
 }
 
@@ -35,6 +37,9 @@ Options:
                           one group per line, phrases separated by |
       --data-date <date>  the "Datenstand" shown to visitors, YYYY-MM-DD
                           (default: the newest "updated" date of the documents)
+      --snippet-text <n>  characters of each document kept for snippets (default 2000);
+                          most of a large index is this text, 0 keeps none (snippets then
+                          come from the summary)
   -q, --quiet             print errors only
   -h, --help              show this help
       --version           show the version
@@ -55,6 +60,13 @@ function checkDate(value: string): string {
   return value;
 }
 
+function checkCount(value: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw new UsageError('--snippet-text must be a number of characters, e.g. 500 (0: none).');
+  }
+  return Number(value);
+}
+
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
   try {
@@ -67,6 +79,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'base-url': { type: 'string' },
         synonyms: { type: 'string' },
         'data-date': { type: 'string' },
+        'snippet-text': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -93,6 +106,8 @@ export function parseCommand(argv: readonly string[]): Command {
     baseUrl: values['base-url'] === undefined ? undefined : parseBaseUrl(values['base-url']),
     synonyms: values.synonyms,
     dataDate: values['data-date'] === undefined ? undefined : checkDate(values['data-date']),
+    snippetText:
+      values['snippet-text'] === undefined ? undefined : checkCount(values['snippet-text']),
     quiet: values.quiet ?? false,
   };
 }

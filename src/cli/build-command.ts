@@ -34,6 +34,7 @@ export async function runBuild(command: BuildCommand, io: CliIo): Promise<void> 
     index = buildIndex(documents, {
       synonyms,
       dataDate: command.dataDate,
+      storedTextLength: command.snippetText,
       onProgress: progress?.onProgress,
     });
   } finally {

@@ -274,6 +274,23 @@ describe('success', () => {
     assert.equal(raw.dataDate, '2020-01-01');
   });
 
+  test('--snippet-text limits the text kept for snippets', async () => {
+    const dir = await workdir();
+    const body = `Wohngeld ${'Text '.repeat(200)}`;
+    await files(dir, {
+      'docs.jsonl': jsonl([{ id: 'a', title: 'A', url: '/a', summary: 'Kurz.', body }]),
+    });
+    let result = await cli(dir, 'docs.jsonl', '--snippet-text', '100', '-o', 'short.json');
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal((await readIndex(join(dir, 'short.json'))).raw.documents[0]?.text.length, 100);
+    result = await cli(dir, 'docs.jsonl', '--snippet-text', '0', '-o', 'none.json');
+    assert.equal(result.code, 0, result.stderr);
+    const none = await readIndex(join(dir, 'none.json'));
+    assert.equal(none.raw.documents[0]?.text, '');
+    // Still found through the body; the snippet falls back to the summary.
+    assert.equal(none.index.search('Wohngeld').hits[0]?.snippet.text, 'Kurz.');
+  });
+
   test('hostile strings are stored as given', async () => {
     const dir = await workdir();
     const hostile = {
@@ -648,6 +665,7 @@ describe('files and usage', () => {
       [['docs.jsonl', '--base-url', '/relative'], /--base-url must be an absolute URL/],
       [['docs.jsonl', '--data-date', '28.11.2026'], /--data-date must be a date/],
       [['docs.jsonl', '--data-date', '2026-02-30'], /--data-date must be a date/],
+      [['docs.jsonl', '--snippet-text', 'viel'], /--snippet-text must be a number/],
       [['docs.jsonl', '--out', 'docs.jsonl'], /--out must not be the input file/],
       [['x.csv'], /the input must be a folder, a \.json file or a \.jsonl/],
     ];
