@@ -34,10 +34,12 @@ describe('index loading', () => {
     expect(fetchStub.calls).to.deep.equal([]);
     expect(h.state).to.equal('idle');
     expect(h.$('[part="data-date"]')).to.equal(null);
+    expect(h.el.loadedIndex).to.equal(undefined);
 
     h.el.focus();
     await waitUntil(() => h.$('[part="data-date"]'), 'index loaded');
     expect(fetchStub.calls).to.deep.equal([url]);
+    expect(h.el.loadedIndex?.documentCount).to.be.above(0);
     expect(h.$('[part="data-date"]')!.textContent!.trim()).to.equal(
       'Datenstand: 28. November 2026',
     );
@@ -235,6 +237,10 @@ describe('index loading', () => {
     await two.type('reisepass');
     await two.waitForState('results');
     expect(fetchStub.calls).to.deep.equal([url]);
+    // One loaded index, exposed on both elements.
+    expect(one.el.loadedIndex).to.not.equal(undefined);
+    expect(one.el.loadedIndex).to.equal(two.el.loadedIndex);
+    expect(one.el.loadedIndex?.dataDate).to.equal('2026-11-28');
     expect(one.count).to.equal('3 Ergebnisse für „wohn“');
     expect(two.count).to.equal('1 result for “reisepass”');
     expect(one.input.value).to.equal('wohn');

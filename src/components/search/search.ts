@@ -239,6 +239,14 @@ export class HzdSearch extends LitElement {
     return 'typing';
   }
 
+  /**
+   * The index being searched once it is loaded: the `index` property, else the one loaded from
+   * `index-src` or the bundled one. Undefined while loading or after a failure.
+   */
+  get loadedIndex(): SearchSource | undefined {
+    return this.source;
+  }
+
   /** Focuses the search field. */
   override focus(options?: FocusOptions): void {
     if (this.input) this.input.focus(options);
