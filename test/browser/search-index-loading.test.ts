@@ -192,13 +192,7 @@ describe('index loading', () => {
     await h.waitForState('error');
     const form = h.$<HTMLFormElement>('form')!;
     expect(new URL(form.action).pathname).to.equal('/suche');
-    let prevented: boolean | undefined;
-    form.addEventListener('submit', (event) => {
-      prevented = event.defaultPrevented;
-      event.preventDefault(); // Keep the test page.
-    });
-    await h.press('Enter');
-    expect(prevented).to.equal(false);
+    expect(await h.submitPrevented()).to.equal(false);
     const link = h.$<HTMLAnchorElement>('[part="error"] a')!;
     expect(link.textContent!.trim()).to.equal('Auf der gesamten Website suchen');
     expect(new URL(link.href).searchParams.get('q')).to.equal('wohngeld');
@@ -210,13 +204,7 @@ describe('index loading', () => {
     );
     await h.type('wohngeld');
     await h.waitForState('error');
-    let prevented: boolean | undefined;
-    h.$('form')!.addEventListener('submit', (event) => {
-      prevented = event.defaultPrevented;
-      event.preventDefault();
-    });
-    await h.press('Enter');
-    expect(prevented).to.equal(true);
+    expect(await h.submitPrevented()).to.equal(true);
     expect(h.$('[part="error"] a')).to.equal(null);
   });
 

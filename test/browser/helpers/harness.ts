@@ -138,6 +138,27 @@ export class SearchHarness {
   }
 
   /** Sets the text at once (for long strings that would take long to type). */
+  /**
+   * Presses Enter in the field and tells whether the widget prevented the form's native submit.
+   * The navigation itself is always stopped, so the test page stays.
+   */
+  async submitPrevented(): Promise<boolean> {
+    let prevented: boolean | undefined;
+    const form = this.$('form')!;
+    const listener = (event: Event) => {
+      prevented = event.defaultPrevented;
+      event.preventDefault();
+    };
+    form.addEventListener('submit', listener);
+    try {
+      await this.press('Enter');
+    } finally {
+      form.removeEventListener('submit', listener);
+    }
+    if (prevented === undefined) throw new Error('Enter did not submit the form');
+    return prevented;
+  }
+
   async fill(text: string): Promise<void> {
     this.input.focus();
     this.input.value = text;
