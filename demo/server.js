@@ -71,6 +71,11 @@ buildLawIndex();
 
 createServer((request, response) => {
   const { pathname } = new URL(request.url ?? '/', `http://${host}`);
+  if (pathname === '/favicon.ico') {
+    // Browsers ask for it on their own; the demo has none.
+    response.writeHead(204).end();
+    return;
+  }
   const file = fileFor(pathname);
   if (!file) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
