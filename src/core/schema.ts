@@ -48,9 +48,8 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
     fail('Each document must be an object with the fields id, title and url.', where);
   }
   const raw = input as Record<string, unknown>;
-  const rawId = raw['id'];
-  if (typeof rawId === 'number') raw['id'] = String(rawId);
-  const id = raw['id'];
+  // Numeric ids (JSON exports often have them) become text; the caller's object is not changed.
+  const id = typeof raw['id'] === 'number' ? String(raw['id']) : raw['id'];
   if (typeof id !== 'string' || !id.trim())
     fail('Field "id" is missing or empty.', where, undefined, 'id');
   if (!ID.test(id)) {

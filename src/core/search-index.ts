@@ -8,7 +8,7 @@ import type { Query } from 'minisearch';
 import { fold, isStopWord, stem } from './analysis/analyzer.js';
 import { tokenize } from './analysis/tokenize.js';
 import { FIELD_BOOSTS, type EngineDocument } from './engine.js';
-import { analyzeQuery, type QueryWord } from './query.js';
+import { analyzeQuery, MAX_QUERY_LENGTH, type QueryWord } from './query.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import { SynonymTable } from './synonym-table.js';
 import type {
@@ -103,7 +103,7 @@ export class SearchIndex {
   /** Completions of the word being typed and, for unknown words, a "Meinten Sie …?" query. */
   suggest(query: string, options: SuggestOptions = {}): Suggestions {
     const limit = options.limit ?? 5;
-    const text = query.slice(0, 200);
+    const text = query.slice(0, MAX_QUERY_LENGTH);
     const words = tokenize(text).flatMap((word) => word.parts);
     const suggestions: Suggestions = { completions: [] };
     const last = words.at(-1);
@@ -125,7 +125,7 @@ export class SearchIndex {
     for (const word of [...words].reverse()) {
       const folded = fold(word.text);
       if (folded.length < 4 || isStopWord(folded) || /\d/.test(folded)) continue;
-      if (this.hasTerm(stem(folded))) continue;
+      if (hasTerm(this.engine, stem(folded))) continue;
       if (typing && word === last && suggestions.completions.length) continue;
       const replacement = this.closestWord(folded);
       if (replacement && replacement.folded !== folded) {
@@ -135,11 +135,6 @@ export class SearchIndex {
     }
     if (changed) suggestions.correction = corrected;
     return suggestions;
-  }
-
-  /** The stored display fields of a document, by id. */
-  document(id: string): StoredDocument | undefined {
-    return this.documents.find((doc) => doc.id === id);
   }
 
   /**
@@ -221,7 +216,7 @@ export class SearchIndex {
 
   /** No index term equals the word or lies within its typo tolerance. */
   private isUnknown(word: QueryWord): boolean {
-    if (this.hasTerm(word.term) || this.hasTerm(word.folded)) return false;
+    if (hasTerm(this.engine, word.term) || hasTerm(this.engine, word.folded)) return false;
     return termsNear(this.engine, word.folded, typoTolerance(word.folded)).length === 0;
   }
 
@@ -253,11 +248,11 @@ export class SearchIndex {
   private hit(id: number, match: DocumentMatch): SearchHit {
     const doc = this.documents[id]!;
     const textMatches = findMatches(doc.text, match.terms);
-    const summaryMatches = findMatches(doc.summary, match.terms);
+    // The summary is the snippet only when the body has no match (it runs for every hit).
     const snippet =
       textMatches.length || !doc.summary
         ? makeSnippet(doc.text, textMatches)
-        : makeSnippet(doc.summary, summaryMatches);
+        : makeSnippet(doc.summary, findMatches(doc.summary, match.terms));
     const hit: SearchHit = {
       id: doc.id,
       title: doc.title,
@@ -271,10 +266,6 @@ export class SearchIndex {
       if (doc[key] !== undefined) Object.assign(hit, { [key]: doc[key] });
     }
     return hit;
-  }
-
-  private hasTerm(term: string): boolean {
-    return hasTerm(this.engine, term);
   }
 
   /** The known word closest to an unknown one, preferring fewer edits, then frequent words. */

@@ -147,6 +147,13 @@ describe('document validation', () => {
     invalid([{ id: 'a', title: 'x', url: '/x', body: 'x'.repeat(2_000_001) }], 'body', /too large/);
   });
 
+  it("turns numeric ids into text without changing the caller's documents", () => {
+    const input = { id: 7, title: 'Sieben', url: '/7' };
+    const index = buildIndex([input]);
+    assert.equal(index.documents[0]?.id, '7');
+    assert.equal(input.id, 7);
+  });
+
   it('accepts relative and http(s) URLs', () => {
     for (const url of ['/a', 'a.html', '#x', '?q=1', 'https://hessen.de/x', 'http://example.org']) {
       assert.doesNotThrow(() => buildIndex([{ id: 'a', title: 'x', url }]), url);
