@@ -50,6 +50,8 @@ export class AnnouncerController implements ReactiveController {
   private readonly clearTimer: (handle: unknown) => void;
   private next: Record<Politeness, 0 | 1> = { polite: 0, assertive: 0 };
   private pending: unknown;
+  private pendingText?: string;
+  private lastText?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -81,8 +83,10 @@ export class AnnouncerController implements ReactiveController {
     if (delay <= 0) {
       this.write(message, politeness);
     } else {
+      this.pendingText = message;
       this.pending = this.setTimer(() => {
         this.pending = undefined;
+        this.pendingText = undefined;
         this.write(message, politeness);
       }, delay);
     }
@@ -93,11 +97,13 @@ export class AnnouncerController implements ReactiveController {
     if (this.pending === undefined) return;
     this.clearTimer(this.pending);
     this.pending = undefined;
+    this.pendingText = undefined;
   }
 
   /** Drops a pending message and empties every region (e.g. the text was cleared). */
   clear(): void {
     this.cancel();
+    this.lastText = undefined;
     if (this.useDocumentRegions()) documentLiveRegions().clear();
     const { polite, assertive } = this.regions;
     if (polite.join('') || assertive.join('')) {
@@ -112,8 +118,19 @@ export class AnnouncerController implements ReactiveController {
     return this.pending !== undefined;
   }
 
+  /** The message waiting for its delay, if any. */
+  get pendingMessage(): string | undefined {
+    return this.pendingText;
+  }
+
+  /** The last message written (until `clear`), so a host can avoid saying a state twice. */
+  get lastMessage(): string | undefined {
+    return this.lastText;
+  }
+
   private write(message: string, politeness: Politeness): void {
     if (!this.canSpeak()) return;
+    this.lastText = message;
     if (this.useDocumentRegions()) {
       documentLiveRegions().write(message, politeness);
       return;

@@ -5,6 +5,7 @@
  * of order.
  */
 import type { SearchOptions, SearchResults, SuggestOptions, Suggestions } from '../core/index.js';
+import { cutText } from '../core/text.js';
 
 /**
  * What the widget needs from an index: the core's `SearchIndex` fits, and so does anything with
@@ -16,6 +17,11 @@ export interface SearchSource {
   /** "Datenstand" (`YYYY-MM-DD`), shown in the widget when present. */
   readonly dataDate?: string;
   readonly documentCount?: number;
+  /**
+   * BCP 47 language of the indexed text (default `de`). Titles, snippets and suggestions are
+   * marked up with it, so screen readers pronounce them right inside an English widget.
+   */
+  readonly language?: string;
 }
 
 export interface SearchRequest {
@@ -69,7 +75,7 @@ export class SearchController {
   /** Runs `request`; resolves to `stale` if a newer request was started (or `cancel` called). */
   async run(source: SearchSource, request: SearchRequest): Promise<SearchOutcome> {
     const id = ++this.latest;
-    const query = request.query.slice(0, MAX_QUERY_CHARACTERS);
+    const query = cutText(request.query, MAX_QUERY_CHARACTERS);
     try {
       const [results, suggestions] = await Promise.all([
         source.search(query, { limit: request.limit, prefix: request.prefix }),

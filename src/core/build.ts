@@ -8,6 +8,7 @@ import { CompoundSplitter } from './analysis/decompound.js';
 import { DOMAIN_WORDS } from './analysis/domain-words.js';
 import { LEXICON_WORDS } from './analysis/lexicon-de.js';
 import { indexTokens, tokenize } from './analysis/tokenize.js';
+import { wordBreaks } from './analysis/word-breaks.js';
 import { engineOptions, FIELDS, type EngineDocument } from './engine.js';
 import { validateDocuments } from './schema.js';
 import { DEFAULT_SYNONYMS } from './synonyms.js';
@@ -172,6 +173,8 @@ export function buildIndex(
     if (doc.levels) entry.levels = doc.levels;
     if (doc.updated) entry.updated = doc.updated;
     if (doc.lang) entry.lang = doc.lang;
+    const titleBreaks = wordBreaks(doc.title, splitter);
+    if (titleBreaks.length) entry.titleBreaks = titleBreaks;
     return entry;
   });
 
@@ -186,7 +189,7 @@ export function buildIndex(
     analyzerVersion: ANALYZER_VERSION,
     builtAt: now.toISOString(),
     dataDate: options.dataDate ?? latestDate(docs, now),
-    language: 'de',
+    language: options.language?.trim() || 'de',
     documentCount: docs.length,
     documents: stored,
     synonyms: synonyms.filter((group) => group.length > 1),

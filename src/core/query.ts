@@ -4,6 +4,7 @@
  */
 import { fold, isStopWord, stem } from './analysis/analyzer.js';
 import { tokenize } from './analysis/tokenize.js';
+import { cutText } from './text.js';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_QUERY_WORDS = 10;
@@ -26,7 +27,7 @@ export interface QueryWord {
  * (then nothing is searched). Hyphenated words count as their parts.
  */
 export function analyzeQuery(query: string, lastWordIsPartial: boolean): QueryWord[] {
-  const text = query.slice(0, MAX_QUERY_LENGTH);
+  const text = cutText(query, MAX_QUERY_LENGTH);
   const all: QueryWord[] = [];
   for (const word of tokenize(text)) {
     for (const part of word.parts) {

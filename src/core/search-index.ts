@@ -22,6 +22,7 @@ import type {
 } from './types.js';
 import { Vocabulary, type VocabularyWord } from './vocabulary.js';
 import { hasTerm, termsNear } from './engine-terms.js';
+import { cutText } from './text.js';
 
 /** Up to this many letters, the word being typed is completed from the vocabulary (fast, precise). */
 const SHORT_PREFIX = 3;
@@ -59,15 +60,21 @@ export class SearchIndex {
   /** When the index file was built (ISO 8601). */
   readonly builtAt: string;
   readonly documentCount: number;
+  /** BCP 47 language of the content; documents with their own `lang` override it. */
+  readonly language: string;
   private readonly synonymTable: SynonymTable;
   private readonly vocabulary: Vocabulary;
 
   constructor(
     private readonly engine: MiniSearch<EngineDocument>,
     private readonly documents: readonly StoredDocument[],
-    serialized: Pick<SerializedIndex, 'dataDate' | 'builtAt' | 'synonyms' | 'vocabulary'>,
+    serialized: Pick<
+      SerializedIndex,
+      'dataDate' | 'builtAt' | 'synonyms' | 'vocabulary' | 'language'
+    >,
   ) {
     this.dataDate = serialized.dataDate;
+    this.language = typeof serialized.language === 'string' ? serialized.language : 'de';
     this.builtAt = serialized.builtAt;
     this.documentCount = documents.length;
     this.synonymTable = new SynonymTable(serialized.synonyms);
@@ -103,7 +110,7 @@ export class SearchIndex {
   /** Completions of the word being typed and, for unknown words, a "Meinten Sie …?" query. */
   suggest(query: string, options: SuggestOptions = {}): Suggestions {
     const limit = options.limit ?? 5;
-    const text = query.slice(0, MAX_QUERY_LENGTH);
+    const text = cutText(query, MAX_QUERY_LENGTH);
     const words = tokenize(text).flatMap((word) => word.parts);
     const suggestions: Suggestions = { completions: [] };
     const last = words.at(-1);
@@ -262,7 +269,14 @@ export class SearchIndex {
       titleMatches: findMatches(doc.title, match.terms),
       snippet,
     };
-    for (const key of ['category', 'partners', 'levels', 'updated', 'lang'] as const) {
+    for (const key of [
+      'category',
+      'partners',
+      'levels',
+      'updated',
+      'lang',
+      'titleBreaks',
+    ] as const) {
       if (doc[key] !== undefined) Object.assign(hit, { [key]: doc[key] });
     }
     return hit;

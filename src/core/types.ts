@@ -41,6 +41,8 @@ export interface StoredDocument {
   lang?: string;
   /** The beginning of the body, source of snippets. */
   text: string;
+  /** Positions in `title` where a long word may break (joints of compounds), for narrow screens. */
+  titleBreaks?: number[];
 }
 
 /** A group of words or phrases that mean the same to a visitor ("EAÜ", "Fußfessel", …). */
@@ -90,6 +92,11 @@ export interface SearchHit {
   score: number;
   /** Matched ranges in `title`. */
   titleMatches: MatchRange[];
+  /**
+   * Positions in `title` where a long word may be broken with a hyphen (the joints of compound
+   * words: "Aufenthalts|überwachung"), so titles wrap sensibly at 320 px in every browser.
+   */
+  titleBreaks?: number[];
   /** An excerpt of the body (or the summary) around the matches. */
   snippet: Snippet;
   category?: string;
@@ -138,6 +145,8 @@ export interface BuildOptions {
   replaceDefaultSynonyms?: boolean;
   /** "Datenstand", `YYYY-MM-DD`; default: the newest `updated` date, else the build date. */
   dataDate?: string;
+  /** BCP 47 language of the content (default `de`); a document's own `lang` overrides it. */
+  language?: string;
   /** Characters of each body kept for snippets (default 2000). */
   storedTextLength?: number;
   /** Maximum number of vocabulary words kept for completions (default 30000). */

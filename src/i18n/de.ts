@@ -15,6 +15,8 @@ export const de: HzdStrings = {
   clear: 'Eingabe löschen',
   suggestions: 'Vorschläge',
   pageSuggestion: 'Seite',
+  suggestionCount: (n) => `${count(n, 'Vorschlag', 'Vorschläge')} verfügbar.`,
+  instanceName: (position) => `Suche ${formatNumber('de', position)}`,
   resultsHeading: 'Suchergebnisse',
   resultCount: (total, query) =>
     `${count(total, 'Ergebnis', 'Ergebnisse')} für „${shorten(query)}“`,

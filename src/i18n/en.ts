@@ -14,6 +14,8 @@ export const en: HzdStrings = {
   clear: 'Clear input',
   suggestions: 'Suggestions',
   pageSuggestion: 'Page',
+  suggestionCount: (n) => `${count(n, 'suggestion', 'suggestions')} available.`,
+  instanceName: (position) => `Search ${formatNumber('en', position)}`,
   resultsHeading: 'Search results',
   resultCount: (total, query) => `${count(total, 'result', 'results')} for “${shorten(query)}”`,
   noResults: (query) => `No results for “${shorten(query)}”.`,

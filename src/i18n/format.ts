@@ -2,10 +2,13 @@
  * Language-aware formatting shared by the string tables and the components: plural categories,
  * numbers and dates through Intl, cached per language.
  */
+import { cutText, withoutBidiControls } from '../core/text.js';
+
 export type HzdLanguage = 'de' | 'en';
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The CLDR plural category of `n` ("one", "other", …) in `lang`. */
 export function pluralCategory(lang: HzdLanguage, n: number): Intl.LDMLPluralRule {
@@ -25,7 +28,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Formats a `YYYY-MM-DD` date: "28. November 2026" (long) or "28.11.2026" (medium) in German.
- * Returns undefined for anything else, so a malformed date in an index is simply not shown.
+ * Returns undefined for anything else, so a malformed date in an index is simply not shown. An
+ * impossible day ("2026-02-30") is malformed too: `Date` would roll it over to another day, and
+ * the widget must never show a date the index does not hold.
  */
 export function formatDate(
   lang: HzdLanguage,
@@ -34,13 +39,31 @@ export function formatDate(
 ): string | undefined {
   const match = isoDate ? ISO_DATE.exec(isoDate) : null;
   if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   // UTC on both sides: a date without time must not shift a day in other time zones.
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (Number.isNaN(date.getTime())) return undefined;
-  return new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(date);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return undefined;
+  // Built once per language and style: result lists format a date per card on every keystroke.
+  const key = `${lang} ${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
-/** Long queries are cut for display and announcements; the search itself sees the whole text. */
+/**
+ * Queries are cut for display and announcements (the search itself sees the whole text), at a
+ * character boundary, and without bidirectional controls, which would reorder the sentence
+ * around the query ("12 Ergebnisse für „…“").
+ */
 export function shorten(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  const clean = withoutBidiControls(text);
+  return clean.length > max ? `${cutText(clean, max - 1)}…` : clean;
 }

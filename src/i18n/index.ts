@@ -25,6 +25,13 @@ export interface HzdStrings {
   suggestions: string;
   /** Visible tag of suggestions that open a page directly. */
   pageSuggestion: string;
+  /** Announced with the result count while suggestions are open: "5 Vorschläge verfügbar." */
+  suggestionCount: (count: number) => string;
+  /**
+   * Added to the names of the search landmark and the results region when a page has several
+   * search boxes and nothing else tells them apart: "Suche 2".
+   */
+  instanceName: (position: number) => string;
   resultsHeading: string;
   /** "12 Ergebnisse für „Wohngeld“". */
   resultCount: (total: number, query: string) => string;

@@ -11,7 +11,7 @@ import { expectNoAxeViolations, type AxeCheckOptions } from './helpers/axe.js';
 import { DOCS } from './helpers/docs.js';
 import { delayed, stubFetch, type FetchStub } from './helpers/fetch.js';
 import { brokenIdReferences, duplicateIds } from './helpers/idrefs.js';
-import { renderSearch, testIndex, type SearchHarness } from './helpers/harness.js';
+import { renderSearch, SearchHarness, testIndex } from './helpers/harness.js';
 
 /** axe, IDREF integrity and unique IDs, for one state. */
 async function expectAccessible(h: SearchHarness, options?: AxeCheckOptions): Promise<void> {
@@ -35,6 +35,40 @@ function contrast(a: string, b: string): number {
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (light + 0.05) / (dark + 0.05);
+}
+
+/** The colour behind `element`: the first opaque background of it or an ancestor (across shadow roots). */
+function backgroundBehind(element: Element): string {
+  for (let node: Element | null = element; node;) {
+    const color = getComputedStyle(node).backgroundColor;
+    if (!/rgba\(.*, 0\)$/.test(color) && color !== 'transparent') return color;
+    const root = node.getRootNode();
+    node = node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  }
+  // Nothing opaque up to the page: the page's canvas (white, or the system's in forced colours).
+  const probe = document.createElement('div');
+  probe.style.backgroundColor = 'Canvas';
+  document.body.append(probe);
+  const canvas = getComputedStyle(probe).backgroundColor;
+  probe.remove();
+  return canvas;
+}
+
+/** Visible elements with text of their own whose contrast is below `minimum`. */
+function lowContrastTexts(root: ShadowRoot, minimum: number): string[] {
+  const problems: string[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    const ownText = [...element.childNodes]
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .map((node) => node.textContent)
+      .join('')
+      .trim();
+    if (!ownText || !element.checkVisibility() || element.closest('.visually-hidden')) continue;
+    const ratio = contrast(getComputedStyle(element).color, backgroundBehind(element));
+    if (ratio < minimum)
+      problems.push(`${element.localName}.${element.className} "${ownText}": ${ratio.toFixed(2)}`);
+  }
+  return problems;
 }
 
 const LONG_WORD_DOCS: SearchDocument[] = [
@@ -253,6 +287,23 @@ describe('visual accessibility', () => {
     expect(getComputedStyle(h.activeOption!).borderTopStyle).to.equal('solid');
   });
 
+  it('forced colours, light and dark: every text, the "Seite" badge included, at 4.5:1', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    for (const theme of ['light', 'dark']) {
+      const h = await renderSearch(
+        html`<hzd-search theme=${theme} .index=${testIndex()}></hzd-search>`,
+      );
+      await h.type('wohngeld');
+      // The last option is a page suggestion, with its badge.
+      await h.press('ArrowUp');
+      const active = h.activeOption!;
+      expect(active.querySelector('.kind'), 'a page suggestion').to.be.instanceOf(Element);
+      await Promise.all(active.getAnimations().map((animation) => animation.finished));
+      const problems = lowContrastTexts(h.root, 4.5);
+      expect(problems, theme).to.deep.equal([]);
+    }
+  });
+
   it('reduced motion: no transitions', async () => {
     const h = await renderSearch(html`<hzd-search .index=${testIndex()}></hzd-search>`);
     await h.type('wohn');
@@ -318,5 +369,144 @@ describe('visual accessibility', () => {
     const hit = card.shadowRoot!.elementFromPoint(rect.right - 6, rect.bottom - 6);
     expect(hit!.localName).to.equal('a');
     expect(card.shadowRoot!.querySelectorAll('a, button, [tabindex]')).to.have.length(1);
+  });
+});
+
+/** The language an element is read in: its own `lang` or the closest ancestor's, across shadow roots. */
+function effectiveLang(element: Element): string | undefined {
+  for (let node: Element | null = element; node;) {
+    const tagged = node.closest('[lang]');
+    if (tagged) return tagged.getAttribute('lang') ?? undefined;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
+}
+
+describe('the page around the widget', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('language of parts: German index text inside an English widget is marked German', async () => {
+    const docs: SearchDocument[] = [
+      ...DOCS,
+      { id: 'fr', title: 'Wohngeld en français', url: '#fr', body: 'Aide au logement', lang: 'fr' },
+    ];
+    const page = await fixture(
+      html`<div lang="en">
+        <hzd-search .index=${testIndex(docs)}></hzd-search>
+      </div>`,
+    );
+    const el = page.querySelector('hzd-search')!;
+    await el.updateComplete;
+    const h = new SearchHarness(el);
+    await h.type('wohngeld');
+    expect(effectiveLang(h.$('label')!), 'UI label').to.equal('en');
+    expect(effectiveLang(h.$('[part="count"]')!), 'UI count').to.equal('en');
+    const [completion] = h.options.filter((option) => !option.querySelector('.kind'));
+    expect(effectiveLang(completion!.firstElementChild!), 'completion').to.equal('de');
+    const pages = h.options.filter((option) => option.querySelector('.kind'));
+    const pageLangs = pages.map((option) => effectiveLang(option.firstElementChild!));
+    expect(pageLangs).to.include('de').and.include('fr');
+    for (const option of pages)
+      expect(effectiveLang(option.querySelector('.kind')!)).to.equal('en');
+    const cards = h.cards.map((card) => card.shadowRoot!);
+    const german = cards.find((root) =>
+      root.querySelector('a')!.textContent!.includes('beantragen'),
+    )!;
+    expect(effectiveLang(german.querySelector('a')!), 'title').to.equal('de');
+    expect(effectiveLang(german.querySelector('[part="snippet"]')!), 'snippet').to.equal('de');
+    expect(effectiveLang(german.querySelector('dt')!), 'metadata label').to.equal('en');
+    expect(effectiveLang(german.querySelector('dd')!), 'metadata value').to.equal('de');
+    const french = cards.find((root) =>
+      root.querySelector('a')!.textContent!.includes('français'),
+    )!;
+    expect(effectiveLang(french.querySelector('a')!)).to.equal('fr');
+    await h.fill('wohnegld');
+    await h.press('Enter');
+    const correction = h.$('[part="correction"] button')!;
+    expect(effectiveLang(correction), 'correction').to.equal('de');
+  });
+
+  it("resets the page's inherited text styles and keeps German left-to-right on an RTL page", async () => {
+    const page = await fixture(
+      html`<div
+        dir="rtl"
+        style="text-align: center; letter-spacing: 6px; word-spacing: 12px; text-transform: uppercase; font-style: italic"
+      >
+        <hzd-search .index=${testIndex()}></hzd-search>
+      </div>`,
+    );
+    const el = page.querySelector('hzd-search')!;
+    await el.updateComplete;
+    const label = el.shadowRoot!.querySelector('label')!;
+    const style = getComputedStyle(label);
+    expect(style.direction).to.equal('ltr');
+    expect(style.textAlign).to.be.oneOf(['start', 'left']);
+    expect(style.letterSpacing).to.equal('normal');
+    expect(style.wordSpacing).to.equal('0px');
+    expect(style.textTransform).to.equal('none');
+    expect(style.fontStyle).to.equal('normal');
+    // Left-to-right: the question mark is the rightmost character of the label.
+    const range = document.createRange();
+    const node = [...label.childNodes].find(
+      (child) => child.nodeType === Node.TEXT_NODE && child.textContent!.includes('?'),
+    )!;
+    const text = node.textContent!;
+    const end = node.textContent!.lastIndexOf('?');
+    range.setStart(node, end);
+    range.setEnd(node, end + 1);
+    const question = range.getBoundingClientRect();
+    const start = text.search(/\S/);
+    range.setStart(node, start);
+    range.setEnd(node, start + 1);
+    const first = range.getBoundingClientRect();
+    expect(question.left, text).to.be.greaterThan(first.left);
+  });
+
+  it('at 320 px, long words in titles break at the joints of their parts, with a hyphen', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const docs: SearchDocument[] = [
+      ...DOCS,
+      {
+        id: 'lang',
+        title: 'Aufenthaltsüberwachungsverfahren und Kraftfahrzeugzulassungsbehörde',
+        url: '#lang',
+        body: 'Verfahren der Behörde.',
+      },
+    ];
+    const h = await renderSearch(html`<hzd-search .index=${testIndex(docs)}></hzd-search>`);
+    await h.type('Aufenthaltsüberwachungsverfahren');
+    await h.press('Escape');
+    const link = h.cards[0]!.shadowRoot!.querySelector('a')!;
+    const text = link.textContent!;
+    expect(text.replaceAll('\u00ad', '')).to.equal(
+      'Aufenthaltsüberwachungsverfahren und Kraftfahrzeugzulassungsbehörde',
+    );
+    // Where each line starts: only after a space or a soft hyphen (never inside a syllable).
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    const chars: { char: string; top: number }[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.textContent!.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        // The bottom: a range at the start of a line also covers the end of the line before.
+        if (rect.height) chars.push({ char: node.textContent![i]!, top: rect.bottom });
+      }
+    }
+    let lines = 1;
+    for (let i = 1; i < chars.length; i++) {
+      if (chars[i]!.top <= chars[i - 1]!.top + 2) continue;
+      lines++;
+      const atSpace = chars[i]!.char === ' ' || chars[i - 1]!.char === ' ';
+      expect(
+        atSpace || chars[i - 1]!.char === '\u00ad',
+        `break before "${chars[i]!.char}"`,
+      ).to.equal(true);
+    }
+    expect(lines, 'the title wraps').to.be.above(2);
   });
 });

@@ -133,15 +133,7 @@ describe('<hzd-search> announcements', () => {
 
   beforeEach(async () => {
     h = await renderSearch(html`<hzd-search .index=${testIndex()}></hzd-search>`);
-    written = [];
-    const observer = new MutationObserver(() => {
-      for (const text of h.announced) if (written.at(-1) !== text) written.push(text);
-    });
-    observer.observe(h.$('#status-a')!.parentElement!, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-    });
+    written = h.recordAnnouncements();
   });
 
   it('renders the live regions from the start: empty, atomic, hidden only visually', () => {
@@ -165,38 +157,81 @@ describe('<hzd-search> announcements', () => {
     await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
     const elapsed = performance.now() - start;
     expect(elapsed).to.be.within(900, 3000);
-    expect(h.regions).to.deep.equal(['3 Ergebnisse für „wohn“', '', '', '']);
+    expect(h.regions).to.deep.equal([
+      `3 Ergebnisse für „wohn“. ${h.options.length} Vorschläge verfügbar.`,
+      '',
+      '',
+      '',
+    ]);
+  });
+
+  it('says how many suggestions are open, with the count (GOV.UK style)', async () => {
+    await h.type('wohn');
+    expect(h.expanded).to.equal(true);
+    expect(h.options.length).to.be.above(1);
+    await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
+    expect(h.announced[0]).to.match(/^3 Ergebnisse für „wohn“\. (\d+) Vorschläge verfügbar\.$/);
+    expect(h.announced[0]).to.contain(`${h.options.length} Vorschläge`);
+  });
+
+  it('says no suggestion count once the list is closed', async () => {
+    await h.type('wohn');
+    await h.press('Escape');
+    expect(h.expanded).to.equal(false);
+    await h.press('Enter');
+    await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
+    expect(h.announced).to.deep.equal(['3 Ergebnisse für „wohn“']);
   });
 
   it('uses the singular for one result', async () => {
     await h.type('wohngeld');
     await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
-    expect(h.announced).to.deep.equal(['1 Ergebnis für „wohngeld“']);
+    expect(h.announced[0]).to.match(/^1 Ergebnis für „wohngeld“\./);
   });
 
   it('says only the final count after fast typing', async () => {
     await h.type('wohngeld');
     await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(written).to.deep.equal(['1 Ergebnis für „wohngeld“']);
+    expect(written).to.have.length(1);
+    expect(written[0]).to.match(/^1 Ergebnis für „wohngeld“/);
   });
 
   it('says the same count again through the other region', async () => {
     await h.type('wohngeld');
     await waitUntil(() => h.regions[0] !== '', 'region A', { timeout: 3000 });
+    const first = h.regions[0];
     await h.press('Backspace');
     await h.type('d');
     await waitUntil(() => h.regions[1] !== '', 'region B', { timeout: 3000 });
-    expect(h.regions).to.deep.equal(['', '1 Ergebnis für „wohngeld“', '', '']);
+    expect(h.regions).to.deep.equal(['', first, '', '']);
   });
 
-  it('says "no results" at once, assertively, with help and the correction', async () => {
+  it('typing at 150 ms a key: one polite count at the end, no "no results" on the way', async () => {
+    await h.typeSlowly('Personalausweis', 150);
+    await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(written).to.have.length(1);
+    expect(written[0]).to.match(/^\d+ Ergebnisse? für „Personalausweis“/);
+    expect(h.regions[2]! + h.regions[3]!, 'nothing assertive').to.equal('');
+  });
+
+  it('while typing, "no results" waits for the pause and is polite', async () => {
     await h.type('wohnegld');
-    expect(h.regions[0]! + h.regions[1]!).to.equal('');
+    expect(h.state).to.equal('no-results');
+    expect(h.announced, 'not at once').to.deep.equal([]);
+    await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
+    expect(h.regions[2]! + h.regions[3]!, 'nothing assertive').to.equal('');
+    expect(h.regions[0]).to.equal('Keine Ergebnisse für „wohnegld“. Meinten Sie Wohngeld?');
+  });
+
+  it('Enter says "no results" at once, with help and the correction', async () => {
+    await h.type('wohnegld');
+    await h.press('Enter');
     expect(h.announced).to.deep.equal([
       'Keine Ergebnisse für „wohnegld“. Bitte prüfen Sie die Schreibweise oder versuchen Sie einen anderen Begriff. Meinten Sie Wohngeld?',
     ]);
-    expect(h.regions[2]! + h.regions[3]!).to.equal(h.announced[0]);
+    expect(h.regions[2]! + h.regions[3]!, 'nothing assertive').to.equal('');
   });
 
   it('asks for more characters (politely, debounced)', async () => {
@@ -221,7 +256,7 @@ describe('<hzd-search> announcements', () => {
 
   it('empties the regions when the text is cleared', async () => {
     await h.type('wohnegld');
-    expect(h.announced).to.have.length(1);
+    await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
     await h.press('Escape');
     expect(h.input.value).to.equal('');
     expect(h.announced).to.deep.equal([]);
@@ -248,7 +283,9 @@ describe('<hzd-search> announcements', () => {
     await settle(h.el);
     await h.type('wohn');
     await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
-    expect(h.announced).to.deep.equal(['3 results for “wohn”']);
+    expect(h.announced).to.deep.equal([
+      `3 results for “wohn”. ${h.options.length} suggestions available.`,
+    ]);
   });
 });
 
@@ -277,10 +314,12 @@ describe('<hzd-search document-announcer>', () => {
     );
     await h.type('wohngeld');
     await waitUntil(() => documentRegions().join('') !== '', 'announcement', { timeout: 3000 });
-    expect(documentRegions()).to.deep.equal(['1 Ergebnis für „wohngeld“', '', '', '']);
+    expect(documentRegions()[0]).to.match(/^1 Ergebnis für „wohngeld“/);
+    expect(documentRegions().slice(1)).to.deep.equal(['', '', '']);
     expect(h.announced).to.deep.equal([]);
     await h.fill('wohnegld');
-    expect(documentRegions()[2]! + documentRegions()[3]!).to.contain('Keine Ergebnisse');
+    await h.press('Enter');
+    expect(documentRegions().join('')).to.contain('Keine Ergebnisse');
     expect(h.announced).to.deep.equal([]);
   });
 });

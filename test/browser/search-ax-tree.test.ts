@@ -3,9 +3,10 @@
  * roles, names, descriptions and the active-descendant relation of the combobox, in the idle,
  * suggestions-open and results states.
  */
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { renderSearch, testIndex } from './helpers/harness.js';
+import { renderSearch, SearchHarness, testIndex } from './helpers/harness.js';
+import type { HzdSearch } from '../../src/index.js';
 
 interface AxNode {
   role: string;
@@ -65,5 +66,54 @@ describe('<hzd-search> in the accessibility tree', () => {
     // The list is not a live region: only the status regions are.
     const [list] = find(nodes, 'list');
     expect(list?.properties['live']).to.equal(undefined);
+  });
+
+  describe('two search boxes on one page', () => {
+    const names = (nodes: AxNode[], role: string) => find(nodes, role).map((node) => node.name);
+
+    it('get distinct landmark and region names from their nearest headings', async () => {
+      const page = await fixture(
+        html`<div>
+          <h2>Suche im Portal</h2>
+          <hzd-search .index=${testIndex()}></hzd-search>
+          <h2>Suche im Archiv</h2>
+          <hzd-search .index=${testIndex()}></hzd-search>
+        </div>`,
+      );
+      const boxes = [...page.querySelectorAll<HzdSearch>('hzd-search')];
+      for (const box of boxes) {
+        await box.updateComplete;
+        const h = new SearchHarness(box);
+        await h.fill('wohn');
+        await h.press('Escape');
+      }
+      const nodes = await axTree();
+      expect(names(nodes, 'search')).to.deep.equal([
+        'Wie können wir Ihnen helfen? (Suche im Portal)',
+        'Wie können wir Ihnen helfen? (Suche im Archiv)',
+      ]);
+      expect(names(nodes, 'region')).to.deep.equal([
+        'Suchergebnisse (Suche im Portal)',
+        'Suchergebnisse (Suche im Archiv)',
+      ]);
+    });
+
+    it('are numbered when no heading tells them apart, and lose the number alone', async () => {
+      const page = await fixture(
+        html`<div>
+          <hzd-search .index=${testIndex()}></hzd-search>
+          <hzd-search .index=${testIndex()}></hzd-search>
+        </div>`,
+      );
+      const boxes = [...page.querySelectorAll<HzdSearch>('hzd-search')];
+      await Promise.all(boxes.map((box) => box.updateComplete));
+      expect(names(await axTree(), 'search')).to.deep.equal([
+        'Wie können wir Ihnen helfen? (Suche 1)',
+        'Wie können wir Ihnen helfen? (Suche 2)',
+      ]);
+      boxes[1]!.remove();
+      await boxes[0]!.updateComplete;
+      expect(names(await axTree(), 'search')).to.deep.equal(['Wie können wir Ihnen helfen?']);
+    });
   });
 });

@@ -302,4 +302,59 @@ describe('index loading', () => {
     expect(h.cardTitles).to.have.length(3);
     expect(h.optionTexts).to.include('Wohngeld');
   });
+
+  describe('loading while the visitor types', () => {
+    it('announces loading once, never a length hint for long enough text, then the results', async () => {
+      const url = indexUrl();
+      fetchStub = stubFetch((requested, init, real) =>
+        delayed(1800, () => real(requested, init), init?.signal),
+      );
+      const h = await renderSearch(html`<hzd-search index-src=${url}></hzd-search>`);
+      const written = h.recordAnnouncements();
+      await h.typeSlowly('wohngeld', 150);
+      await h.waitForState('results', 5000);
+      await waitUntil(() => written.length > 1, 'results announced', { timeout: 3000 });
+      expect(written[0]).to.equal('Die Suche wird geladen …');
+      expect(written.slice(1)).to.have.length(1);
+      expect(written[1]).to.match(/^1 Ergebnis für „wohngeld“/);
+      expect(written.join(' ')).to.not.contain('mindestens');
+    });
+
+    it('moving the element during the load continues it', async () => {
+      const url = indexUrl();
+      fetchStub = stubFetch((requested, init, real) =>
+        delayed(300, () => real(requested, init), init?.signal),
+      );
+      const h = await renderSearch(html`<hzd-search index-src=${url}></hzd-search>`);
+      await h.type('wohn');
+      expect(h.state).to.equal('loading');
+      const other = document.createElement('div');
+      document.body.append(other);
+      try {
+        other.append(h.el);
+        await h.waitForState('results');
+        expect(h.count).to.equal('3 Ergebnisse für „wohn“');
+        expect(fetchStub.calls).to.have.length(1);
+      } finally {
+        other.remove();
+      }
+    });
+
+    it('removing and re-adding the element during the load restarts it', async () => {
+      const url = indexUrl();
+      fetchStub = stubFetch((requested, init, real) =>
+        delayed(300, () => real(requested, init), init?.signal),
+      );
+      const h = await renderSearch(html`<hzd-search index-src=${url}></hzd-search>`);
+      await h.type('wohn');
+      expect(h.state).to.equal('loading');
+      const parent = h.el.parentElement!;
+      h.el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      parent.append(h.el);
+      await h.waitForState('results');
+      expect(h.count).to.equal('3 Ergebnisse für „wohn“');
+      expect(h.$('[part="status"]')).to.equal(null);
+    });
+  });
 });

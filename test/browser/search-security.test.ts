@@ -118,8 +118,26 @@ describe('hostile strings', () => {
     await h.fill(IMG);
     expect(h.state).to.equal('no-results');
     expect(h.count).to.equal(`Keine Ergebnisse für „${IMG}“.`);
+    await waitUntil(() => h.announced.length > 0, 'announcement', { timeout: 3000 });
     expect(h.announced[0]).to.contain(IMG);
     await expectNothingExecuted(h);
+  });
+
+  it('cuts a long query between characters, never inside an emoji', async () => {
+    const h = await renderSearch(html`<hzd-search .index=${testIndex()}></hzd-search>`);
+    await h.fill('😀'.repeat(60));
+    await h.press('Enter');
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    expect(h.count).to.contain('😀');
+    expect(lone.test(h.count!), 'count').to.equal(false);
+    expect(h.announced).to.have.length(1);
+    expect(lone.test(h.announced[0]!), 'announcement').to.equal(false);
+  });
+
+  it('a right-to-left override in the query does not reorder the sentence around it', async () => {
+    const h = await renderSearch(html`<hzd-search .index=${testIndex()}></hzd-search>`);
+    await h.fill('xyz\u202eabc');
+    expect(h.count).to.equal('Keine Ergebnisse für „xyzabc“.');
   });
 
   it('a javascript: query is only text, and links built from it stay on the site search', async () => {

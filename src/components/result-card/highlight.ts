@@ -4,6 +4,7 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { MatchRange } from '../../core/index.js';
+import { withoutBidiControls } from '../../core/text.js';
 
 /**
  * Sorted, non-overlapping ranges inside `text`. Ranges come from an index file, which may come
@@ -32,17 +33,48 @@ export function normalizeRanges(
   return merged;
 }
 
+/** Integer positions strictly inside `text`, sorted and unique; anything else is dropped. */
+function normalizeBreaks(text: string, breaks: readonly unknown[] | undefined): number[] {
+  const valid = (breaks ?? []).filter(
+    (position): position is number =>
+      Number.isInteger(position) && (position as number) > 0 && (position as number) < text.length,
+  );
+  return [...new Set(valid)].sort((a, b) => a - b);
+}
+
+/**
+ * `text[from, to)` for display: with a soft hyphen at each break (a line may end there with a
+ * hyphen, instead of in the middle of a syllable), and without bidirectional controls, which
+ * would reorder the rest of the card.
+ */
+function piece(text: string, from: number, to: number, breaks: readonly number[]): string {
+  let out = '';
+  let position = from;
+  for (const at of breaks) {
+    if (at < from || at >= to) continue;
+    out += `${text.slice(position, at)}\u00ad`;
+    position = at;
+  }
+  return withoutBidiControls(out + text.slice(position, to));
+}
+
+/**
+ * Template parts for `text` with its matched `ranges` in `<mark>`, and soft hyphens at `breaks`
+ * (positions where a long word may be broken, such as the joints of a compound).
+ */
 export function highlight(
   text: string,
   ranges: readonly unknown[] | undefined,
+  breaks?: readonly unknown[],
 ): Array<string | TemplateResult> {
+  const cuts = normalizeBreaks(text, breaks);
   const parts: Array<string | TemplateResult> = [];
   let position = 0;
   for (const [start, end] of normalizeRanges(text, ranges)) {
-    if (start > position) parts.push(text.slice(position, start));
-    parts.push(html`<mark part="mark">${text.slice(start, end)}</mark>`);
+    if (start > position) parts.push(piece(text, position, start, cuts));
+    parts.push(html`<mark part="mark">${piece(text, start, end, cuts)}</mark>`);
     position = end;
   }
-  if (position < text.length) parts.push(text.slice(position));
+  if (position < text.length) parts.push(piece(text, position, text.length, cuts));
   return parts;
 }

@@ -125,6 +125,38 @@ describe('<hzd-result-card>', () => {
     expect($(card, '[part="meta"]')).to.equal(null);
   });
 
+  it('never shows a date the index does not hold: impossible days are left out', async () => {
+    for (const updated of ['2026-02-30', '2026-13-01', '2025-02-29', '2026-04-31']) {
+      const card = await renderCard({
+        ...HIT,
+        category: undefined,
+        partners: [],
+        levels: [],
+        updated,
+      });
+      expect($(card, '[part="meta"]'), updated).to.equal(null);
+    }
+    const leap = await renderCard({ ...HIT, updated: '2024-02-29' });
+    expect($(leap, 'time')!.textContent).to.equal('29.02.2024');
+  });
+
+  it('isolates content text: an unterminated right-to-left override reorders nothing', async () => {
+    const RLO = '\u202e';
+    const card = await renderCard({
+      ...HIT,
+      title: `Wohngeld ${RLO}beantragen`,
+      titleMatches: [],
+      snippet: { text: `Antrag ${RLO}stellen Sie bei der Behörde`, matches: [[0, 6]] },
+      category: `Soziales${RLO}`,
+    });
+    expect($(card, 'a')!.textContent).to.equal('Wohngeld beantragen');
+    expect($(card, '[part="snippet"]')!.textContent).to.equal('Antrag stellen Sie bei der Behörde');
+    expect($(card, 'dd')!.textContent).to.equal('Soziales');
+    for (const selector of ['a', '[part="snippet"]', 'dd']) {
+      expect(getComputedStyle($(card, selector)!).unicodeBidi, selector).to.equal('isolate');
+    }
+  });
+
   it('accepts string overrides', async () => {
     const card = await renderCard();
     card.strings = { updated: 'Aktualisiert' };

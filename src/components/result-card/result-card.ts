@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isSafeUrl, type SearchHit } from '../../core/index.js';
+import { withoutBidiControls } from '../../core/text.js';
 import { hzdEvent } from '../../events.js';
 import { formatDate, languageOf, resolveStrings, type HzdStrings } from '../../i18n/index.js';
 import { heading, headingLevel } from '../shared/heading.js';
@@ -70,6 +71,13 @@ export class HzdResultCard extends LitElement {
   /** Overrides of single strings (labels of the metadata). */
   @property({ attribute: false }) strings?: Partial<HzdStrings>;
 
+  /**
+   * Language of the hit's text when the hit names none (`hit.lang`): the index's language.
+   * Title, snippet and metadata values carry it, the card's own labels the UI language, so a
+   * screen reader pronounces each in its language (WCAG 3.1.2). Default: `de`.
+   */
+  @property({ attribute: 'content-lang', reflect: true }) contentLang?: string;
+
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') this.requestUpdate();
@@ -91,41 +99,60 @@ export class HzdResultCard extends LitElement {
     if (!hit || typeof hit.title !== 'string') return nothing;
     const lang = languageOf(this);
     const strings = resolveStrings(lang, this.strings);
+    const textLang = this.textLang(hit);
     const url = typeof hit.url === 'string' ? hit.url : '';
-    const title = highlight(hit.title, hit.titleMatches);
+    const title = highlight(hit.title, hit.titleMatches, hit.titleBreaks);
     const snippet = hit.snippet && typeof hit.snippet.text === 'string' ? hit.snippet : undefined;
     // No whitespace inside the paragraph: its text is the snippet exactly.
     const excerpt = snippet?.text ? highlight(snippet.text, snippet.matches) : undefined;
     const link = isSafeUrl(url)
-      ? html`<a part="link" href=${url} @click=${this.onClick}>${title}</a>`
-      : html`<span part="title">${title}</span>`;
+      ? html`<a part="link" class="content" lang=${textLang} href=${url} @click=${this.onClick}
+          >${title}</a
+        >`
+      : html`<span part="title" class="content" lang=${textLang}>${title}</span>`;
 
     return html`
       <article part="card" aria-labelledby="title">
         ${heading(this.headingLevel, { id: 'title', className: 'title', part: 'heading' }, link)}
-        ${excerpt ? html`<p part="snippet" class="snippet">${excerpt}</p>` : nothing}
-        ${this.renderMeta(hit, strings, lang)}
+        ${
+          excerpt
+            ? html`<p part="snippet" class="snippet content" lang=${textLang}>${excerpt}</p>`
+            : nothing
+        }
+        ${this.renderMeta(hit, strings, lang, textLang)}
       </article>
     `;
   }
 
-  private renderMeta(hit: SearchHit, strings: HzdStrings, lang: 'de' | 'en') {
+  /** The language of the hit's text: its own, else the index's, else German. */
+  private textLang(hit: SearchHit): string {
+    for (const lang of [hit.lang, this.contentLang]) {
+      if (typeof lang === 'string' && lang.trim()) return lang.trim();
+    }
+    return 'de';
+  }
+
+  private renderMeta(hit: SearchHit, strings: HzdStrings, lang: 'de' | 'en', textLang: string) {
     const list = (value: unknown) =>
       Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v).join(', ') : '';
     const date = formatDate(lang, hit.updated, 'medium');
-    const rows: Array<[string, TemplateResult | string]> = [];
+    // Values from the index carry the text's language; the date is formatted in the UI's.
+    const rows: Array<[string, TemplateResult | string, string]> = [];
     if (typeof hit.category === 'string' && hit.category)
-      rows.push([strings.category, hit.category]);
-    if (list(hit.partners)) rows.push([strings.partners, list(hit.partners)]);
-    if (list(hit.levels)) rows.push([strings.levels, list(hit.levels)]);
-    if (date) rows.push([strings.updated, html`<time datetime=${hit.updated!}>${date}</time>`]);
+      rows.push([strings.category, withoutBidiControls(hit.category), textLang]);
+    if (list(hit.partners))
+      rows.push([strings.partners, withoutBidiControls(list(hit.partners)), textLang]);
+    if (list(hit.levels))
+      rows.push([strings.levels, withoutBidiControls(list(hit.levels)), textLang]);
+    if (date)
+      rows.push([strings.updated, html`<time datetime=${hit.updated!}>${date}</time>`, lang]);
     if (rows.length === 0) return nothing;
     return html`<dl part="meta" class="meta">
       ${rows.map(
-        ([term, value]) =>
+        ([term, value, valueLang]) =>
           html`<div>
             <dt>${term}</dt>
-            <dd>${value}</dd>
+            <dd class="content" lang=${valueLang}>${value}</dd>
           </div>`,
       )}
     </dl>`;

@@ -8,7 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { SearchResults, Suggestions } from '../../core/index.js';
 import type { HzdLanguage, HzdStrings } from '../../i18n/index.js';
 import { heading } from '../shared/heading.js';
-import { withQuery } from './url-sync.js';
+import { serverSearchUrl, type ServerSearch } from './url-sync.js';
 
 export interface ViewContext {
   text: HzdStrings;
@@ -18,8 +18,12 @@ export interface ViewContext {
   theme?: string;
   /** The host's string overrides, passed on to the cards. */
   strings?: Partial<HzdStrings>;
-  /** The site's server search (already checked with `isSafeUrl`). */
-  fallback?: string;
+  /** The site's server search (its URL already checked with `isSafeUrl`). */
+  server?: ServerSearch;
+  /** Language of the index's text (titles, snippets, corrections). */
+  contentLang: string;
+  /** Suffix that tells this instance's regions apart from other search boxes on the page. */
+  instanceName?: string;
   /** A contact page (already checked). */
   contact?: string;
   topics: readonly string[];
@@ -34,6 +38,8 @@ export interface ResultsView {
   query: string;
   results: SearchResults;
   suggestions: Suggestions;
+  /** The results are for an earlier text; newer ones are on their way (`aria-busy`). */
+  stale?: boolean;
 }
 
 function subLevel(context: ViewContext): number {
@@ -74,7 +80,7 @@ export function statusView(message: string): TemplateResult {
 
 /** The index could not be loaded (or a search failed): what now, retry, the site search. */
 export function errorView(context: ViewContext, query: string): TemplateResult {
-  const site = context.fallback ? withQuery(context.fallback, query) : undefined;
+  const site = context.server ? serverSearchUrl(context.server, query) : undefined;
   return html`
     <div part="error" class="error">
       <p class="error-text">${context.text.error}</p>
@@ -99,8 +105,9 @@ export function resultsView(context: ViewContext, view: ResultsView): TemplateRe
     <section
       part="results"
       class="results"
-      aria-labelledby="results-heading"
+      aria-labelledby=${context.instanceName ? 'results-heading instance-name' : 'results-heading'}
       aria-describedby=${context.hasDataDate ? 'data-date' : nothing}
+      aria-busy=${view.stale ? 'true' : nothing}
     >
       ${heading(
         context.level,
@@ -118,7 +125,7 @@ export function resultsView(context: ViewContext, view: ResultsView): TemplateRe
 function hitsView(context: ViewContext, { results, query }: ResultsView): TemplateResult {
   const { text } = context;
   const more = results.total > results.hits.length;
-  const all = more && context.fallback ? withQuery(context.fallback, query) : undefined;
+  const all = more && context.server ? serverSearchUrl(context.server, query) : undefined;
   let paging: TemplateResult | typeof nothing = nothing;
   if (all) {
     paging = html`<a part="more" class="action more" href=${all}>
@@ -139,6 +146,7 @@ function hitsView(context: ViewContext, { results, query }: ResultsView): Templa
             <hzd-result-card
               exportparts="card, heading, link, title, snippet, mark, meta"
               lang=${context.lang}
+              content-lang=${context.contentLang}
               theme=${context.theme ?? nothing}
               heading-level=${subLevel(context)}
               .hit=${hit}
@@ -157,7 +165,7 @@ function hitsView(context: ViewContext, { results, query }: ResultsView): Templa
 function noResultsView(context: ViewContext, { suggestions, query }: ResultsView): TemplateResult {
   const { text } = context;
   const correction = suggestions.correction;
-  const site = context.fallback ? withQuery(context.fallback, query) : undefined;
+  const site = context.server ? serverSearchUrl(context.server, query) : undefined;
   const ways = [
     site ? html`<li><a class="action" href=${site}>${text.siteSearch}</a></li>` : nothing,
     context.contact
@@ -170,7 +178,12 @@ function noResultsView(context: ViewContext, { suggestions, query }: ResultsView
       correction
         ? html`<p part="correction" class="help">
             ${text.didYouMean}
-            <button type="button" class="link-button" @click=${() => context.onTopic(correction)}>
+            <button
+              type="button"
+              class="link-button content"
+              lang=${context.contentLang}
+              @click=${() => context.onTopic(correction)}
+            >
               ${correction}</button
             >?
           </p>`

@@ -329,6 +329,13 @@ export const searchStyles = css`
       border-color: SelectedItemText;
     }
 
+    /* forced-color-adjust: none is inherited, so the badge would keep its grey text on the
+       system highlight: every part of the active option takes the highlight's text colour. */
+    [role='option'][aria-selected='true'] .kind {
+      color: SelectedItemText;
+      border-color: SelectedItemText;
+    }
+
     .submit {
       border-color: ButtonText;
     }

@@ -34,8 +34,10 @@ describe('<hzd-search>', () => {
       );
       expect(named.el.hasAttribute('aria-label')).to.equal(false);
       const landmark = named.$('search')!;
-      expect(landmark.getAttribute('aria-label')).to.equal('Suche in der Kopfzeile');
-      expect(landmark.hasAttribute('aria-labelledby')).to.equal(false);
+      const names = landmark.getAttribute('aria-labelledby')!.split(' ');
+      expect(names.map((id) => named.root.getElementById(id)!.textContent)).to.deep.equal([
+        'Suche in der Kopfzeile',
+      ]);
       expect(named.$<HTMLLabelElement>('label')!.control).to.equal(named.input);
     });
 
@@ -519,6 +521,118 @@ describe('<hzd-search>', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(h.state).to.equal('idle');
       expect(h.cards).to.have.length(0);
+    });
+  });
+
+  describe('"Meinten Sie …?" stays', () => {
+    const correction = (h: SearchHarness) =>
+      h.$('[part="correction"]')?.textContent?.replace(/\s+/g, ' ').trim();
+
+    it('after Enter', async () => {
+      const h = await renderSearch(html`<hzd-search .index=${testIndex()}></hzd-search>`);
+      await h.type('wohnegld');
+      expect(correction(h)).to.equal('Meinten Sie Wohngeld?');
+      await h.press('Enter');
+      expect(h.state).to.equal('no-results');
+      expect(correction(h)).to.equal('Meinten Sie Wohngeld?');
+    });
+
+    it('after search()', async () => {
+      const h = await renderSearch(html`<hzd-search .index=${testIndex()}></hzd-search>`);
+      await h.el.search('wohnegld');
+      await settle(h.el);
+      expect(correction(h)).to.equal('Meinten Sie Wohngeld?');
+    });
+
+    it('after a topic button', async () => {
+      const h = await renderSearch(
+        html`<hzd-search topics="Wohnegld" .index=${testIndex()}></hzd-search>`,
+      );
+      h.$<HTMLButtonElement>('[part="topic"]')!.click();
+      await waitUntil(() => h.state === 'no-results', 'searched');
+      await settle(h.el);
+      expect(correction(h)).to.equal('Meinten Sie Wohngeld?');
+    });
+
+    it('after ?q= with sync-url', async () => {
+      const original = window.location.href;
+      const url = new URL(original);
+      url.searchParams.set('q', 'wohnegld');
+      window.history.replaceState(window.history.state, '', url);
+      try {
+        const h = await renderSearch(
+          html`<hzd-search sync-url .index=${testIndex()}></hzd-search>`,
+        );
+        await waitUntil(() => h.state === 'no-results', 'searched');
+        await settle(h.el);
+        expect(correction(h)).to.equal('Meinten Sie Wohngeld?');
+      } finally {
+        window.history.replaceState(window.history.state, '', original);
+      }
+    });
+  });
+
+  describe('asynchronous sources', () => {
+    /** The test index, answering after `ms` like a worker or a server. */
+    function slowSource(ms: number) {
+      const index = testIndex();
+      const later = <T>(value: T) =>
+        new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+      return {
+        dataDate: index.dataDate,
+        search: (query: string, options?: { limit?: number; prefix?: boolean }) =>
+          later(index.search(query, options)),
+        suggest: (query: string) => later(index.suggest(query)),
+      };
+    }
+
+    it('keep the previous results on screen until the next arrive, marked busy (no flicker)', async () => {
+      const h = await renderSearch(html`<hzd-search .index=${slowSource(30)}></hzd-search>`);
+      await h.type('be');
+      await h.waitForState('results');
+      let framesWithoutList = 0;
+      let framesBusy = 0;
+      let sampling = true;
+      const sample = () => {
+        if (!sampling) return;
+        if (!h.$('[part="list"]') || h.$('[part="status"]')) framesWithoutList++;
+        if (h.$('[part="results"]')?.getAttribute('aria-busy') === 'true') framesBusy++;
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+      await h.typeSlowly('antragen', 60);
+      await h.waitForState('results');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      sampling = false;
+      expect(framesWithoutList, 'frames without the list').to.equal(0);
+      expect(framesBusy, 'stale results are marked busy').to.be.above(0);
+      expect(h.$('[part="results"]')!.hasAttribute('aria-busy')).to.equal(false);
+    });
+
+    it('show "Suche läuft …" only while a search runs and nothing is on screen yet', async () => {
+      const h = await renderSearch(html`<hzd-search .index=${slowSource(200)}></hzd-search>`);
+      await h.type('wohn');
+      expect(h.$('[part="status"]')!.textContent!.trim()).to.equal('Suche läuft …');
+      await h.waitForState('results');
+      expect(h.$('[part="status"]')).to.equal(null);
+    });
+  });
+
+  describe('IME composition', () => {
+    it('searches the composed text after a pause, even if the composition never ends', async () => {
+      const h = await renderSearch(html`<hzd-search .index=${testIndex()}></hzd-search>`);
+      h.input.focus();
+      h.input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+      for (const text of ['w', 'wo', 'woh', 'wohn']) {
+        h.input.value = text;
+        h.input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true }));
+        await settle(h.el);
+        expect(h.$('[part="status"]')?.textContent ?? '', 'no search is running').to.not.contain(
+          'Suche läuft',
+        );
+      }
+      await h.waitForState('results');
+      expect(h.count).to.equal('3 Ergebnisse für „wohn“');
     });
   });
 

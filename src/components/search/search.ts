@@ -18,7 +18,14 @@ import {
 } from '../../i18n/index.js';
 import { headingLevel } from '../shared/heading.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { readLightForm, type LightForm } from './light-form.js';
+import {
+  registerInstance,
+  renameInstances,
+  unregisterInstance,
+  type InstanceName,
+  type NamedInstance,
+} from './instance-names.js';
+import { lightInput, readLightForm, type LightForm } from './light-form.js';
 import { searchStyles } from './search.styles.js';
 import { suggestionOptions, type SuggestionOption } from './suggestion-options.js';
 import {
@@ -29,7 +36,7 @@ import {
   topicsView,
   type ViewContext,
 } from './search-views.js';
-import { readUrlQuery, writeUrlQuery } from './url-sync.js';
+import { QUERY_PARAM, readUrlQuery, writeUrlQuery, type ServerSearch } from './url-sync.js';
 
 export type SearchState = 'idle' | 'loading' | 'typing' | 'results' | 'no-results' | 'error';
 
@@ -57,6 +64,18 @@ const listConverter = {
 
 /** Waiting this long after the last key before `?q=` follows the text (see `sync-url`). */
 const URL_SYNC_DELAY = 1000;
+/**
+ * While an IME composes, the text is searched after this pause. Android keyboards may keep a
+ * whole word in composition and never end it, so waiting for `compositionend` is not enough.
+ */
+const COMPOSITION_SEARCH_DELAY = 300;
+
+/** Where the caret was in the no-JS form's field when the element upgraded. */
+interface CaretState {
+  start: number | null;
+  end: number | null;
+  direction: 'forward' | 'backward' | 'none' | null;
+}
 
 const searchIcon = svg`<path d="M10 2a8 8 0 0 1 6.32 12.9l5.39 5.4-1.42 1.4-5.39-5.38A8 8 0 1 1 10 2Zm0 2a6 6 0 1 0 0 12 6 6 0 0 0 0-12Z"/>`;
 const clearIcon = svg`<path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4Z"/>`;
@@ -190,6 +209,12 @@ export class HzdSearch extends LitElement {
   @property({ type: Number, attribute: 'index-timeout', reflect: true }) indexTimeout = 15_000;
 
   /**
+   * Name of the query parameter of the server search (and of `sync-url`). Default: the name of
+   * the light-DOM form's search field, else `q`.
+   */
+  @property({ attribute: 'query-param', reflect: true }) queryParam?: string;
+
+  /**
    * The index to search: a `SearchIndex` from `loadIndex`, or anything with `search()` and
    * `suggest()` (synchronous or returning promises). Setting it skips loading.
    */
@@ -207,6 +232,9 @@ export class HzdSearch extends LitElement {
   @state() private visibleLimit = 10;
   @state() private light: LightForm = {};
   @state() private landmarkLabel?: string;
+  /** A search has been started and has not answered yet. */
+  @state() private searching = false;
+  @state() private instanceName?: string;
 
   @query('#input') private input?: HTMLInputElement;
 
@@ -225,6 +253,21 @@ export class HzdSearch extends LitElement {
   private loadGeneration = 0;
   private abort?: AbortController;
   private composing = false;
+  private compositionTimer?: ReturnType<typeof setTimeout>;
+  private disconnectTimer?: ReturnType<typeof setTimeout>;
+  /** A load was given up because the element left the page; it restarts when it returns. */
+  private interruptedLoad = false;
+  /** The visitor was typing into the no-JS form when the element upgraded. */
+  private upgradeCaret?: CaretState;
+  private instanceNameSource?: InstanceName;
+  private readonly naming: NamedInstance = {
+    element: this,
+    baseName: () => this.landmarkLabel ?? this.label ?? this.light.label ?? this.text.label,
+    rename: (name) => {
+      this.instanceNameSource = name;
+      this.instanceName = this.formatInstanceName();
+    },
+  };
   private urlTimer?: ReturnType<typeof setTimeout>;
   private lightObserver?: MutationObserver;
   private scrolledTo?: string;
@@ -265,8 +308,16 @@ export class HzdSearch extends LitElement {
   }
 
   override connectedCallback(): void {
+    // Before the shadow root exists: the no-JS field is still the one with focus.
+    this.captureLightFocus();
     super.connectedCallback();
     this.readLight();
+    clearTimeout(this.disconnectTimer);
+    registerInstance(this.naming);
+    if (this.interruptedLoad) {
+      this.interruptedLoad = false;
+      this.ensureSource();
+    }
     // The parser may not have added the light-DOM form yet when a classic script upgrades us.
     this.lightObserver = new MutationObserver(() => this.readLight());
     this.lightObserver.observe(this, { childList: true, subtree: true, attributes: true });
@@ -276,7 +327,18 @@ export class HzdSearch extends LitElement {
     super.disconnectedCallback();
     this.lightObserver?.disconnect();
     clearTimeout(this.urlTimer);
-    if (this.loadPending) this.resetSource();
+    clearTimeout(this.compositionTimer);
+    unregisterInstance(this.naming);
+    if (this.loadPending) {
+      // Moving the element (remove, then insert) disconnects and reconnects it in one task: the
+      // load goes on. Only an element that stays out of the page gives its load up, and starts it
+      // again if it comes back.
+      this.disconnectTimer = setTimeout(() => {
+        if (this.isConnected || !this.loadPending) return;
+        this.resetSource();
+        this.interruptedLoad = true;
+      });
+    }
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
@@ -297,14 +359,50 @@ export class HzdSearch extends LitElement {
   }
 
   private startFromUrlOrLightForm(): void {
-    const fromUrl = this.syncUrl ? readUrlQuery() : undefined;
+    const fromUrl = this.syncUrl ? readUrlQuery(this.queryParamName) : undefined;
     if (fromUrl) {
       void this.search(fromUrl);
-    } else if (this.light.value && !this.value) {
-      // Text typed into the no-JS form before the upgrade: continue with it.
-      this.value = this.light.value;
-      this.textChanged();
+      return;
     }
+    // Text typed into the no-JS form before the upgrade, read now rather than when the element
+    // connected: keys typed in between are part of it.
+    const typed = lightInput(this)?.value ?? '';
+    if (this.upgradeCaret && this.input) {
+      // The visitor was typing: the field they were in is gone, so focus and caret move to ours
+      // in the same task, before another key can be lost (WCAG 2.4.3).
+      const caret = this.upgradeCaret;
+      this.upgradeCaret = undefined;
+      this.value = typed;
+      this.input.value = typed;
+      this.input.focus();
+      if (caret.start !== null && caret.end !== null) {
+        this.input.setSelectionRange(caret.start, caret.end, caret.direction ?? undefined);
+      }
+    } else if (typed && !this.value) {
+      this.value = typed;
+    } else {
+      return;
+    }
+    if (this.value) this.textChanged();
+  }
+
+  private captureLightFocus(): void {
+    if (this.hasUpdated) return;
+    const field = lightInput(this);
+    if (!field || document.activeElement !== field) return;
+    this.upgradeCaret = {
+      start: field.selectionStart,
+      end: field.selectionEnd,
+      direction: field.selectionDirection,
+    };
+  }
+
+  // ---- Naming among several instances -------------------------------------------------------
+
+  private formatInstanceName(): string | undefined {
+    const name = this.instanceNameSource;
+    if (!name) return undefined;
+    return 'heading' in name ? name.heading : this.text.instanceName(name.position);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -318,6 +416,11 @@ export class HzdSearch extends LitElement {
     } else if ((changed.has('limit') || changed.has('minChars')) && this.query) {
       this.textChanged();
     }
+    const changedAny = changed as Map<PropertyKey, unknown>;
+    if (changedAny.has('label') || changedAny.has('landmarkLabel') || changedAny.has('light')) {
+      renameInstances();
+    }
+    this.instanceName = this.formatInstanceName();
   }
 
   protected override updated(): void {
@@ -338,6 +441,16 @@ export class HzdSearch extends LitElement {
 
   private get lang_(): HzdLanguage {
     return languageOf(this);
+  }
+
+  /** Language of the index's text: its own, else German (the content this widget is for). */
+  private get contentLang(): string {
+    const language = this.source?.language;
+    return typeof language === 'string' && language.trim() ? language.trim() : 'de';
+  }
+
+  private get queryParamName(): string {
+    return this.queryParam?.trim() || this.light.inputName || QUERY_PARAM;
   }
 
   private get text(): HzdStrings {
@@ -364,6 +477,13 @@ export class HzdSearch extends LitElement {
     return url && isSafeUrl(url) ? url : undefined;
   }
 
+  /** The server search as the site's own form submits it: field name and hidden fields. */
+  private get serverSearch(): ServerSearch | undefined {
+    const url = this.fallback;
+    if (!url) return undefined;
+    return { url, param: this.queryParamName, hidden: this.light.hidden };
+  }
+
   private get inputFocused(): boolean {
     const root = this.renderRoot as ShadowRoot;
     return !!this.input && root.activeElement === this.input;
@@ -384,7 +504,7 @@ export class HzdSearch extends LitElement {
     this.loadPending = true;
     this.error = undefined;
     // Said only if loading takes longer than the debounce.
-    this.announcer.announce(this.text.loading);
+    this.announceLoading();
     try {
       const source = this.indexSrc
         ? await loadIndexFromUrl(this.indexSrc, {
@@ -416,7 +536,23 @@ export class HzdSearch extends LitElement {
     this.loadPending = false;
     this.error = undefined;
     this.shown = undefined;
+    this.cancelSearch();
+  }
+
+  /**
+   * "Die Suche wird geladen …", once per load. Typing during the load must neither repeat it nor
+   * leave a stale hint ("mindestens 2 Zeichen") pending for text that is long enough by now.
+   */
+  private announceLoading(): void {
+    const message = this.text.loading;
+    if (this.announcer.pendingMessage === message) return;
+    if (this.announcer.lastMessage === message) this.announcer.cancel();
+    else this.announcer.announce(message);
+  }
+
+  private cancelSearch(): void {
     this.searches.cancel();
+    this.searching = false;
   }
 
   // ---- Searching ----------------------------------------------------------------------------
@@ -435,7 +571,7 @@ export class HzdSearch extends LitElement {
     this.scheduleUrlSync();
     const text = this.query;
     if (!text) {
-      this.searches.cancel();
+      this.cancelSearch();
       this.shown = undefined;
       this.announcer.clear();
       return;
@@ -443,12 +579,13 @@ export class HzdSearch extends LitElement {
     this.ensureSource();
     if (this.error) return;
     if (text.length < this.minLength) {
-      this.searches.cancel();
+      this.cancelSearch();
       this.announcer.announce(this.text.tooShort(this.minLength));
       return;
     }
     if (this.source) void this.run('typing');
     // Otherwise the index is loading; `load` continues with the current text.
+    else this.announceLoading();
   }
 
   /** Submits the current text: results without suggestions, `hzd-search`, `?q=`. */
@@ -456,7 +593,7 @@ export class HzdSearch extends LitElement {
     const text = this.query;
     this.combobox.close();
     if (!text) {
-      this.searches.cancel();
+      this.cancelSearch();
       this.shown = undefined;
       return undefined;
     }
@@ -476,19 +613,27 @@ export class HzdSearch extends LitElement {
     const text = this.query;
     const committed = reason === 'commit' || (reason === 'more' && !!this.shown?.committed);
     const before = this.shown?.results.hits.length ?? 0;
+    const previousSuggestions = this.shown?.suggestions;
+    this.searching = true;
     const outcome = await this.searches.run(source, {
       query: text,
       limit: this.visibleLimit,
       prefix: !committed,
-      suggest: reason === 'typing',
+      // A submitted search needs no completions, but keeps "Meinten Sie …?"; more of the same
+      // results keep the suggestions they had.
+      suggest: reason !== 'more',
     });
-    if (outcome.status === 'stale' || outcome.query !== this.query) return undefined;
+    if (outcome.status === 'stale') return undefined;
+    this.searching = false;
+    if (outcome.query !== this.query) return undefined;
     if (outcome.status === 'failed') {
       this.fail({ ...toErrorDetail(outcome.error), code: 'search-failed' }, 'search');
       return undefined;
     }
 
-    const { results, suggestions } = outcome;
+    const { results } = outcome;
+    const suggestions =
+      reason === 'more' && previousSuggestions ? previousSuggestions : outcome.suggestions;
     this.shown = { query: text, results, suggestions, committed };
     if (reason === 'typing') {
       this.options = suggestionOptions(text, suggestions, results);
@@ -511,13 +656,26 @@ export class HzdSearch extends LitElement {
     const text = this.text;
     if (reason === 'more') {
       this.announcer.announce(text.moreLoaded(results.hits.length - before), { delay: 0 });
-    } else if (results.total === 0) {
-      const parts = [text.noResults(this.query), text.noResultsHelp];
-      if (suggestions.correction) parts.push(`${text.didYouMean} ${suggestions.correction}?`);
-      this.announcer.announce(parts.join(' '), { politeness: 'assertive', delay: 0 });
-    } else {
-      this.announcer.announce(text.resultCount(results.total, this.query));
+      return;
     }
+    // While typing, every message waits for the pause, "no results" included: the letters on
+    // the way to a word that has results ("Personalausw…") must not be reported one by one.
+    // Only a submitted search answers at once. Nothing here is an error, so all of it is polite.
+    const submitted = reason === 'commit';
+    const parts: string[] = [];
+    if (results.total === 0) {
+      parts.push(text.noResults(this.query));
+      if (submitted) parts.push(text.noResultsHelp);
+      if (suggestions.correction) parts.push(`${text.didYouMean} ${suggestions.correction}?`);
+    } else {
+      parts.push(text.resultCount(results.total, this.query));
+    }
+    // As GOV.UK's accessible-autocomplete does: say that a list opened, and how long it is.
+    if (!submitted && this.combobox.open && this.options.length) {
+      if (results.total > 0) parts[0] = `${parts[0]}.`;
+      parts.push(text.suggestionCount(this.options.length));
+    }
+    this.announcer.announce(parts.join(' '), submitted ? { delay: 0 } : {});
   }
 
   private fail(detail: HzdErrorDetail, during: 'load' | 'search'): void {
@@ -535,8 +693,13 @@ export class HzdSearch extends LitElement {
 
   private onInput(event: InputEvent): void {
     this.value = (event.target as HTMLInputElement).value;
-    // While an IME composes, the text is provisional: search once it is committed.
-    if (this.composing || event.isComposing) return;
+    clearTimeout(this.compositionTimer);
+    if (this.composing || event.isComposing) {
+      // The composed text is provisional and changes with every key: search it once the keys
+      // pause, not per key, and never wait for an end of composition that may not come.
+      this.compositionTimer = setTimeout(() => this.textChanged(), COMPOSITION_SEARCH_DELAY);
+      return;
+    }
     this.textChanged();
   }
 
@@ -546,6 +709,7 @@ export class HzdSearch extends LitElement {
 
   private onCompositionEnd(event: CompositionEvent): void {
     this.composing = false;
+    clearTimeout(this.compositionTimer);
     this.value = (event.target as HTMLInputElement).value;
     this.textChanged();
   }
@@ -635,14 +799,15 @@ export class HzdSearch extends LitElement {
     clearTimeout(this.urlTimer);
     this.urlTimer = setTimeout(() => {
       // Only a text whose results are on screen (or an empty field) goes into the URL.
-      if (!this.query || this.shown?.query === this.query) writeUrlQuery(this.query);
+      if (!this.query || this.shown?.query === this.query)
+        writeUrlQuery(this.query, this.queryParamName);
     }, URL_SYNC_DELAY);
   }
 
   private syncUrlNow(): void {
     if (!this.syncUrl) return;
     clearTimeout(this.urlTimer);
-    writeUrlQuery(this.query);
+    writeUrlQuery(this.query, this.queryParamName);
   }
 
   private readLight(): void {
@@ -657,23 +822,44 @@ export class HzdSearch extends LitElement {
     const state = this.state;
     const open = this.combobox.open;
     const activeId = this.combobox.activeId;
-    const fallback = this.fallback;
+    const server = this.serverSearch;
     const placeholder = this.placeholder ?? this.light.placeholder ?? text.placeholder;
+    const landmarkName = this.landmarkLabel ? 'landmark-name' : 'label';
 
+    // `dir`: the page's direction must not mirror German text ("?Wie können wir Ihnen helfen");
+    // the UI language decides it (both supported languages are left-to-right).
     return html`
       <div
         class="widget"
         part="base"
+        dir="ltr"
         data-state=${state}
         @focusin=${this.onFocusIn}
         @focusout=${this.onFocusOut}
       >
         <search
           part="search"
-          aria-labelledby=${this.landmarkLabel ? nothing : 'label'}
-          aria-label=${this.landmarkLabel ?? nothing}
+          aria-labelledby=${this.instanceName ? `${landmarkName} instance-name` : landmarkName}
         >
-          <form part="form" action=${fallback ?? nothing} method="get" @submit=${this.onSubmit}>
+          ${
+            this.landmarkLabel
+              ? html`<span id="landmark-name" hidden>${this.landmarkLabel}</span>`
+              : nothing
+          }
+          ${
+            this.instanceName
+              ? html`<span id="instance-name" hidden>${`(${this.instanceName})`}</span>`
+              : nothing
+          }
+          <form
+            part="form"
+            action=${server?.url ?? nothing}
+            method=${this.light.method ?? 'get'}
+            @submit=${this.onSubmit}
+          >
+            ${(server?.hidden ?? []).map(
+              ([name, value]) => html`<input type="hidden" name=${name} .value=${value} />`,
+            )}
             <label id="label" part="label" for="input">
               ${this.label ?? this.light.label ?? text.label}
             </label>
@@ -685,7 +871,7 @@ export class HzdSearch extends LitElement {
                   id="input"
                   part="input"
                   type="search"
-                  name="q"
+                  name=${this.queryParamName}
                   role="combobox"
                   aria-autocomplete="list"
                   aria-expanded=${open ? 'true' : 'false'}
@@ -730,6 +916,7 @@ export class HzdSearch extends LitElement {
 
   private renderListbox(open: boolean, text: HzdStrings): TemplateResult {
     const active = this.combobox.activeIndex;
+    const contentLang = this.contentLang;
     // mousedown would blur the input (and close the list) before the click selects.
     return html`
       <ul
@@ -749,7 +936,11 @@ export class HzdSearch extends LitElement {
               aria-selected=${index === active ? 'true' : 'false'}
               @click=${() => this.accept(index)}
             >
-              <span>${option.text}</span>
+              <span
+                class="content"
+                lang=${option.kind === 'page' ? (option.hit.lang ?? contentLang) : contentLang}
+                >${option.text}</span
+              >
               ${
                 option.kind === 'page'
                   ? html`<span class="kind">${text.pageSuggestion}</span>`
@@ -783,9 +974,11 @@ export class HzdSearch extends LitElement {
       case 'loading':
         return statusView(text.loading);
       case 'typing':
-        return statusView(
-          this.query.length < this.minLength ? text.tooShort(this.minLength) : text.searching,
-        );
+        if (this.query.length < this.minLength) return statusView(text.tooShort(this.minLength));
+        // The previous results stay until the next ones arrive (no flicker with a source that
+        // answers asynchronously), marked busy while they are stale.
+        if (this.shown) return resultsView(context, { ...this.shown, stale: true });
+        return this.searching ? statusView(text.searching) : nothing;
       case 'error':
         return errorView(context, this.query);
       default:
@@ -801,7 +994,9 @@ export class HzdSearch extends LitElement {
       level: headingLevel(this.headingLevel, 2),
       theme: this.theme,
       strings: this.strings,
-      fallback: this.fallback,
+      server: this.serverSearch,
+      contentLang: this.contentLang,
+      instanceName: this.instanceName,
       contact: contact && isSafeUrl(contact) ? contact : undefined,
       topics: Array.isArray(this.topics) ? this.topics : [],
       hasDataDate: !!this.dataDate,

@@ -1,26 +1,46 @@
 /**
- * Keeps `?q=` of the page URL in sync with the search (opt-in `sync-url`), so results can be
- * linked and survive a reload. `replaceState` only: typing must not flood the back button.
+ * The query in URLs: the page's own address (opt-in `sync-url`, so results can be linked and
+ * survive a reload; `replaceState` only, typing must not flood the back button) and links to the
+ * site's server search.
  */
+
+/** Default name of the query parameter, when neither `query-param` nor a light form names one. */
 export const QUERY_PARAM = 'q';
 
-export function readUrlQuery(): string | undefined {
-  const value = new URL(window.location.href).searchParams.get(QUERY_PARAM);
+export function readUrlQuery(param = QUERY_PARAM): string | undefined {
+  const value = new URL(window.location.href).searchParams.get(param);
   return value?.trim() ? value : undefined;
 }
 
-export function writeUrlQuery(query: string): void {
+export function writeUrlQuery(query: string, param = QUERY_PARAM): void {
   const url = new URL(window.location.href);
-  if (query) url.searchParams.set(QUERY_PARAM, query);
-  else url.searchParams.delete(QUERY_PARAM);
+  if (query) url.searchParams.set(param, query);
+  else url.searchParams.delete(param);
   if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
 }
 
-/** `fallback?q=query`, keeping the fallback's own parameters; undefined if `base` is unsafe. */
-export function withQuery(base: string, query: string): string | undefined {
+/** What a GET request to the site's server search consists of. */
+export interface ServerSearch {
+  /** The search page (already checked with `isSafeUrl`). */
+  url: string;
+  /** Name of the query parameter. */
+  param: string;
+  /** Hidden fields of the site's form (language, page id …), sent first, as a form would. */
+  hidden?: readonly (readonly [string, string])[];
+}
+
+/**
+ * The server search's URL for `query`, as the site's own form would submit it: its parameters,
+ * then the hidden fields, then the query. Undefined if the URL cannot be parsed.
+ */
+export function serverSearchUrl(search: ServerSearch, query: string): string | undefined {
   try {
-    const url = new URL(base, document.baseURI);
-    url.searchParams.set(QUERY_PARAM, query);
+    const url = new URL(search.url, document.baseURI);
+    // The form's fields replace parameters of the same name in the action (as a GET form does).
+    for (const [name] of search.hidden ?? []) url.searchParams.delete(name);
+    url.searchParams.delete(search.param);
+    for (const [name, value] of search.hidden ?? []) url.searchParams.append(name, value);
+    url.searchParams.append(search.param, query);
     return url.href;
   } catch {
     return undefined;

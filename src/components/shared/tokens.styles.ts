@@ -48,6 +48,28 @@ export const tokens = css`
     --_space: var(--hzd-space, 1rem);
     --_focus-width: var(--hzd-focus-width, 3px);
     color-scheme: light;
+    /* Inherited text properties of the page are not meant for the widget: a centred or letter-
+       spaced page, or a right-to-left one, would otherwise reach into the shadow root. Only the
+       font size stays inherited, so the widget follows the page's and the visitor's text size. */
+    direction: ltr;
+    unicode-bidi: isolate;
+    writing-mode: horizontal-tb;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    word-break: normal;
+    font-style: normal;
+    font-variant: normal;
+    font-weight: normal;
+    font-stretch: normal;
+    list-style: initial;
+    quotes: auto;
+    visibility: visible;
+    cursor: auto;
   }
 
   :host([theme='dark']) {
@@ -62,6 +84,12 @@ export const tokens = css`
 
   [hidden] {
     display: none !important;
+  }
+
+  /* Text from an index or a query: its bidirectional characters must not reorder the UI text
+     around it. */
+  .content {
+    unicode-bidi: isolate;
   }
 
   /* Hidden visually, still read by screen readers (never display:none for live regions). */

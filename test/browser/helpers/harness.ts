@@ -63,7 +63,7 @@ export class SearchHarness {
   }
 
   get input(): HTMLInputElement {
-    return this.$<HTMLInputElement>('input')!;
+    return this.$<HTMLInputElement>('#input')!;
   }
 
   get listbox(): HTMLElement {
@@ -96,9 +96,13 @@ export class SearchHarness {
     return [...this.root.querySelectorAll('hzd-result-card')];
   }
 
+  /** Titles as read: without the soft hyphens that mark where long words may break. */
   get cardTitles(): string[] {
     return this.cards.map((card) =>
-      card.shadowRoot!.querySelector('h1,h2,h3,h4,h5,h6')!.textContent!.trim(),
+      card
+        .shadowRoot!.querySelector('h1,h2,h3,h4,h5,h6')!
+        .textContent!.replaceAll('\u00ad', '')
+        .trim(),
     );
   }
 
@@ -121,6 +125,23 @@ export class SearchHarness {
     );
   }
 
+  /**
+   * Starts recording every text written to a live region, in order (a text repeated in a row
+   * counts once). Returns the growing list.
+   */
+  recordAnnouncements(): string[] {
+    const written: string[] = [];
+    const observer = new MutationObserver(() => {
+      for (const text of this.announced) if (written.at(-1) !== text) written.push(text);
+    });
+    observer.observe(this.$('#status-a')!.parentElement!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+    return written;
+  }
+
   /** The non-empty live region texts. */
   get announced(): string[] {
     return this.regions.filter(Boolean);
@@ -129,6 +150,16 @@ export class SearchHarness {
   async type(text: string): Promise<void> {
     if (this.focused !== this.input) this.input.focus();
     await sendKeys({ type: text });
+    await settle(this.el);
+  }
+
+  /** Types like a person: one key every `interval` ms. */
+  async typeSlowly(text: string, interval: number): Promise<void> {
+    if (this.focused !== this.input) this.input.focus();
+    for (const char of text) {
+      await sendKeys({ type: char });
+      await new Promise((resolve) => setTimeout(resolve, interval));
+    }
     await settle(this.el);
   }
 
