@@ -10,7 +10,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { distFile, ROOT } from './helpers/paths.js';
+import { packTarball } from './helpers/pack.js';
+import { ROOT } from './helpers/paths.js';
 import { run, runOk } from './helpers/run.js';
 
 /**
@@ -118,12 +119,8 @@ let tarball: string;
 let project: string;
 
 before(async () => {
-  distFile('lib/index.js');
   tmp = await mkdtemp(join(tmpdir(), 'hzd-e2e-pack-'));
-  const { stdout } = await runOk('npm', ['pack', '--json', '--pack-destination', tmp], ROOT);
-  const [packed] = JSON.parse(stdout) as { filename: string }[];
-  assert.ok(packed, 'npm pack reports the tarball');
-  tarball = join(tmp, packed.filename);
+  tarball = await packTarball(tmp);
 });
 
 after(async () => {

@@ -33,6 +33,20 @@ describe('README', () => {
     for (const image of images) assert.ok(existsSync(`${root}${image}`), image);
   });
 
+  it('shows the CLI with npx only in the form that works without an install', () => {
+    // `npx hzd-search-index` looks for a package of that name (a 404). Code blocks are what
+    // people copy; test/e2e/cli-npx.test.ts runs the marked one against the packed tarball.
+    const blocks = [...readme.matchAll(/^```(?:sh|bash|shell)?\n([\s\S]*?)^```$/gm)].map(
+      (m) => m[1]!,
+    );
+    const calls = blocks
+      .flatMap((block) => block.split('\n'))
+      .filter((line) => /^\s*npx\b.*\bhzd-search-index\b/.test(line));
+    assert.ok(calls.length > 0, 'the README shows how to run the CLI');
+    for (const call of calls)
+      assert.match(call, /^\s*npx --package hzd-search-widget hzd-search-index /);
+  });
+
   it('is the test command CI runs', () => {
     assert.match(readFileSync(`${root}.ci/run`, 'utf8'), /^npm test$/m);
   });
