@@ -40,6 +40,9 @@ const PUBLISHED = [
   'dist/lib/core.js',
   'dist/lib/index.js',
   'dist/lib/index.js.map',
+  // Types of the elements for React 19 and Vue, generated from the manifest.
+  'dist/types/react.d.ts',
+  'dist/types/vue.d.ts',
   // Declarations of every module the public types reach (tsconfig.types.json).
   ...[
     'components/result-card/highlight',
