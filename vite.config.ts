@@ -110,7 +110,12 @@ const configs: Record<string, () => UserConfig> = {
         entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
         formats: ['es'],
       },
-      rolldownOptions: { external: libraryDependencies },
+      rolldownOptions: {
+        external: libraryDependencies,
+        // Stable names: the package's file list is pinned by a test (test/e2e/pack.test.ts), and
+        // content hashes buy no caching in a versioned npm package.
+        output: { chunkFileNames: 'chunks/[name].js' },
+      },
     },
   }),
   cli: () => ({

@@ -10,24 +10,89 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { distFile, ROOT } from './helpers/paths.js';
+import { blockAfter, readReadme } from '../tools/readme-blocks.js';
+import { useBrowser } from './helpers/browser.js';
+import { packTarball } from './helpers/pack.js';
+import { htmlPage } from './helpers/pages.js';
+import { ROOT } from './helpers/paths.js';
 import { run, runOk } from './helpers/run.js';
+import { startStaticServer, type StaticServer } from './helpers/static-server.js';
+import { firstResultLink, typeAndWaitForResults } from './helpers/widget.js';
 
-const REQUIRED = [
-  'dist/hzd-search.js',
-  'dist/hzd-search.iife.js',
-  'dist/lib/index.js',
-  'dist/lib/core.js',
+/**
+ * Everything the package publishes, file by file. `files` in package.json names these files and
+ * folders; this list catches what a folder would let in unnoticed (a stale chunk, a test's
+ * declaration, a new build output). A deliberate change to the package updates this list.
+ */
+const PUBLISHED = [
+  'LICENSE',
+  'README.md',
+  'package.json',
   'dist/cli.js',
-  'dist/types/src/index.d.ts',
-  'dist/types/src/core/index.d.ts',
   'dist/custom-elements.json',
   'dist/hzd-kooperationen.index.json',
-  'README.md',
-  'LICENSE',
+  'dist/hzd-search.iife.js',
+  'dist/hzd-search.js',
+  'dist/lib/chunks/core.js',
+  'dist/lib/chunks/core.js.map',
+  'dist/lib/chunks/default-index.js',
+  'dist/lib/chunks/default-index.js.map',
+  'dist/lib/core.js',
+  'dist/lib/index.js',
+  'dist/lib/index.js.map',
+  // Types of the elements for React 19 and Vue, generated from the manifest.
+  'dist/types/react.d.ts',
+  'dist/types/vue.d.ts',
+  // Declarations of every module the public types reach (tsconfig.types.json).
+  ...[
+    'components/result-card/highlight',
+    'components/result-card/result-card',
+    'components/result-card/result-card.styles',
+    'components/search/light-form',
+    'components/search/search-views',
+    'components/search/search',
+    'components/search/search.styles',
+    'components/search/suggestion-options',
+    'components/search/url-sync',
+    'components/shared/heading',
+    'components/shared/tokens.styles',
+    'controllers/announcer-controller',
+    'controllers/combobox-controller',
+    'controllers/document-live-regions',
+    'controllers/index-source',
+    'controllers/search-controller',
+    'core/analysis/analyzer',
+    'core/analysis/decompound',
+    'core/analysis/domain-words',
+    'core/analysis/fold',
+    'core/analysis/lexicon-de',
+    'core/analysis/stem',
+    'core/analysis/stopwords',
+    'core/analysis/tokenize',
+    'core/build',
+    'core/engine-terms',
+    'core/engine',
+    'core/errors',
+    'core/index',
+    'core/load',
+    'core/query',
+    'core/schema',
+    'core/search-index',
+    'core/snippet',
+    'core/synonym-table',
+    'core/synonyms',
+    'core/types',
+    'core/url',
+    'core/vocabulary',
+    'default-index',
+    'events',
+    'i18n/de',
+    'i18n/en',
+    'i18n/format',
+    'i18n/index',
+    'index',
+  ].map((module) => `dist/types/src/${module}.d.ts`),
 ];
-/** Sources, tests, the budget-only build and dependencies have no place in the package. */
-const FORBIDDEN = [/^src\//, /^test\//, /^dist\/budget\//, /(^|\/)node_modules\//];
 
 const DOCUMENTS = [
   {
@@ -57,33 +122,33 @@ function markdown(doc: (typeof DOCUMENTS)[number]): string {
   ].join('\n');
 }
 
+const browser = useBrowser();
 let tmp: string;
 let tarball: string;
 let project: string;
 
 before(async () => {
-  distFile('lib/index.js');
   tmp = await mkdtemp(join(tmpdir(), 'hzd-e2e-pack-'));
-  const { stdout } = await runOk('npm', ['pack', '--json', '--pack-destination', tmp], ROOT);
-  const [packed] = JSON.parse(stdout) as { filename: string }[];
-  assert.ok(packed, 'npm pack reports the tarball');
-  tarball = join(tmp, packed.filename);
+  tarball = await packTarball(tmp);
 });
 
 after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-test('the tarball holds the published files and nothing else', async () => {
+test('the tarball holds exactly the published files', async () => {
   const { stdout } = await runOk('tar', ['-tzf', tarball], tmp);
   const files = stdout
     .split('\n')
     .filter(Boolean)
     .map((entry) => entry.replace(/^package\//, ''));
-  for (const file of REQUIRED) assert.ok(files.includes(file), `the tarball lacks ${file}`);
-  for (const file of files) {
-    assert.ok(!FORBIDDEN.some((pattern) => pattern.test(file)), `the tarball has ${file}`);
-  }
+  const unexpected = files.filter((file) => !PUBLISHED.includes(file));
+  const missing = PUBLISHED.filter((file) => !files.includes(file));
+  assert.deepEqual(
+    { unexpected, missing },
+    { unexpected: [], missing: [] },
+    'the tarball differs from PUBLISHED: fix package.json `files` or the build, or update the list',
+  );
 });
 
 describe('installed from the tarball', { timeout: 150_000 }, () => {
@@ -137,32 +202,86 @@ describe('installed from the tarball', { timeout: 150_000 }, () => {
     assert.deepEqual(JSON.parse(stdout), ['/ausweis']);
   });
 
-  test('a Vite build bundles the components and the core', async () => {
-    const app = join(project, 'app');
-    await mkdir(app);
-    await writeFile(
-      join(app, 'index.html'),
-      '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>App</title>' +
-        '<script type="module" src="./main.js"></script></head>' +
-        '<body><hzd-search></hzd-search></body></html>',
-    );
-    await writeFile(
-      join(app, 'main.js'),
-      "import 'hzd-search-widget';\n" +
-        "import { loadIndex } from 'hzd-search-widget/core';\n" +
-        "console.log(customElements.get('hzd-search'), loadIndex);\n",
-    );
-    const vite = join(ROOT, 'node_modules', '.bin', 'vite');
-    await runOk(vite, ['build', '--logLevel', 'error'], app);
+  describe('the README Vite recipe', () => {
+    let app: string;
+    let server: StaticServer;
+    /** README code blocks marked `recipe: vite <name>`. */
+    const recipe = (name: string) => blockAfter(readReadme(), `recipe: vite ${name}`).code;
+    const page = (body: string, scripts: string[]) =>
+      htmlPage(body, scripts.map((src) => `<script type="module" src="${src}"></script>`).join(''));
 
-    const assets = join(app, 'dist', 'assets');
-    const scripts = (await readdir(assets)).filter((file) => file.endsWith('.js'));
-    assert.ok(scripts.length > 0, 'vite wrote JavaScript');
-    const code = await Promise.all(scripts.map((file) => readFile(join(assets, file), 'utf8')));
-    const bundle = code.join('\n');
-    assert.ok(bundle.includes('hzd-search'), 'the bundle has hzd-search');
-    // main.js never names the card: finding it proves the library itself was bundled.
-    assert.ok(bundle.includes('hzd-result-card'), 'the bundle has the components');
+    before(async () => {
+      app = join(project, 'app');
+      await mkdir(join(app, 'src'), { recursive: true });
+      await writeFile(join(app, 'src', 'main.ts'), recipe('src/main.ts'));
+      await writeFile(join(app, 'src', 'shipped-index.ts'), recipe('src/shipped-index.ts'));
+      // The page with the CLI-built /index.json, and one with the shipped index by `?url`.
+      await writeFile(join(app, 'index.html'), page(recipe('index.html'), ['/src/main.ts']));
+      await writeFile(
+        join(app, 'shipped.html'),
+        page('<hzd-search></hzd-search>', ['/src/main.ts', '/src/shipped-index.ts']),
+      );
+      await writeFile(
+        join(app, 'vite.config.js'),
+        "export default { build: { rolldownOptions: { input: ['index.html', 'shipped.html'] } } };\n",
+      );
+      await mkdir(join(app, 'content'));
+      for (const doc of DOCUMENTS) {
+        await writeFile(join(app, 'content', `${doc.id}.md`), markdown(doc));
+      }
+      // The README command as written; npx finds the installed bin in the project.
+      const command = recipe('index-command').trim().split(/\s+/);
+      assert.equal(command[0], 'npx');
+      await runOk('npx', command.slice(1), app);
+
+      const vite = join(ROOT, 'node_modules', '.bin', 'vite');
+      await runOk(vite, ['build', '--logLevel', 'error'], app);
+      server = await startStaticServer({ dirs: { '/': join(app, 'dist') } });
+    });
+
+    after(async () => {
+      await server?.close();
+    });
+
+    test('the build bundles the library and copies both indexes', async () => {
+      const dist = join(app, 'dist');
+      const assets = await readdir(join(dist, 'assets'));
+      const code = await Promise.all(
+        assets
+          .filter((file) => file.endsWith('.js'))
+          .map((file) => readFile(join(dist, 'assets', file), 'utf8')),
+      );
+      // The recipe never names the card: finding it proves the library itself was bundled.
+      assert.ok(code.join('\n').includes('hzd-result-card'), 'the bundle has the components');
+      assert.ok(existsSync(join(dist, 'index.json')), 'public/index.json is in the build');
+      assert.ok(
+        assets.some((file) => /^hzd-kooperationen\.index-.+\.json$/.test(file)),
+        `the ?url import emitted the shipped index (assets: ${assets.join(', ')})`,
+      );
+    });
+
+    test('the page searches the index the CLI built', async () => {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(server.url('/index.html'));
+      await typeAndWaitForResults(tab, 'Bürgerbüro');
+      assert.match((await firstResultLink(tab).textContent()) ?? '', /Personalausweis/);
+      assert.ok(server.requests.some((request) => request.path === '/index.json'));
+    });
+
+    test('the page searches the shipped index imported with ?url', async () => {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(server.url('/shipped.html'));
+      await typeAndWaitForResults(tab, 'Fußfessel');
+      assert.match((await firstResultLink(tab).textContent()) ?? '', /Aufenthaltsüberwachung/);
+      assert.ok(
+        server.requests.some((request) =>
+          /^\/assets\/hzd-kooperationen\.index-.+\.json$/.test(request.path),
+        ),
+        'the index was fetched from the URL Vite gave it',
+      );
+    });
   });
 
   test('package.json points customElements to the manifest', async () => {

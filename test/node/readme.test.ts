@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { API_END, API_START, apiTables } from '../tools/api-tables.js';
+import { markedBlocks } from '../tools/readme-blocks.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(`${root}README.md`, 'utf8');
@@ -31,6 +32,27 @@ describe('README', () => {
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => match[1]!);
     assert.ok(images.length >= 2);
     for (const image of images) assert.ok(existsSync(`${root}${image}`), image);
+  });
+
+  it('shows the CLI with npx only in the form that works without an install', () => {
+    // `npx hzd-search-index` looks for a package of that name (a 404). Code blocks are what
+    // people copy; test/e2e/cli-npx.test.ts runs the marked one against the packed tarball.
+    // The short form is right only in recipes for a project that has the package installed.
+    const installed = new Set(
+      markedBlocks(readme)
+        .filter((block) => block.marker.startsWith('recipe:'))
+        .map((block) => block.code),
+    );
+    const blocks = [...readme.matchAll(/^( *)```\w*\n([\s\S]*?)^\1```$/gm)]
+      .map((match) => match[2]!.replace(new RegExp(`^${match[1]}`, 'gm'), ''))
+      .filter((code) => !installed.has(code));
+    const calls = blocks
+      .flatMap((block) => block.split('\n'))
+      .filter((line) => /^\s*npx\b.*\bhzd-search-index\b/.test(line));
+    assert.ok(calls.length > 0, 'the README shows how to run the CLI');
+    for (const call of calls) {
+      assert.match(call, /^npx --package hzd-search-widget hzd-search-index /);
+    }
   });
 
   it('is the test command CI runs', () => {

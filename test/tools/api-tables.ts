@@ -6,37 +6,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import {
+  elementDeclarations,
+  MANIFEST,
+  publicMembers,
+  ROOT,
+  type Declaration,
+} from './manifest.js';
 
 export const API_START =
   '<!-- api:start (generated from dist/custom-elements.json; run: npx tsx test/tools/api-tables.ts --write) -->';
 export const API_END = '<!-- api:end -->';
-
-interface Described {
-  name: string;
-  description?: string;
-  type?: { text: string };
-  default?: string;
-}
-interface Member extends Described {
-  kind: 'field' | 'method';
-  privacy?: string;
-  static?: boolean;
-  readonly?: boolean;
-  parameters?: Described[];
-  attribute?: string;
-}
-interface Declaration {
-  tagName?: string;
-  customElement?: boolean;
-  summary?: string;
-  attributes?: (Described & { fieldName?: string })[];
-  members?: Member[];
-  events?: Described[];
-  cssProperties?: Described[];
-  cssParts?: Described[];
-}
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 function cell(text = ''): string {
   return text
@@ -64,27 +44,16 @@ function defaultOf(declaration: Declaration, fieldName?: string): string {
   return code(member?.default);
 }
 
-export function apiTables(manifestPath = `${root}dist/custom-elements.json`): string {
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    modules: { declarations?: Declaration[] }[];
-  };
-  const elements = manifest.modules
-    .flatMap((module) => module.declarations ?? [])
-    .filter((declaration) => declaration.customElement && declaration.tagName)
-    .sort((a, b) => (a.tagName! < b.tagName! ? 1 : -1));
-  const sections = elements.map((element) => {
-    const publicMembers = (element.members ?? []).filter(
-      (member) => !member.static && member.privacy !== 'private' && member.privacy !== 'protected',
-    );
+export function apiTables(manifestPath = MANIFEST): string {
+  const sections = elementDeclarations(manifestPath).map((element) => {
+    const members = publicMembers(element);
     const attributes = (element.attributes ?? []).filter((a) => a.description);
     const attributeFields = new Set(attributes.map((a) => a.fieldName));
-    const properties = publicMembers.filter(
+    const properties = members.filter(
       (member) =>
         member.kind === 'field' && !attributeFields.has(member.name) && member.description,
     );
-    const methods = publicMembers.filter(
-      (member) => member.kind === 'method' && member.description,
-    );
+    const methods = members.filter((member) => member.kind === 'method' && member.description);
     return [
       `### \`<${element.tagName}>\``,
       element.summary ?? '',
@@ -156,7 +125,7 @@ export function withApiTables(readme: string, tables: string): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const tables = apiTables();
   if (process.argv.includes('--write')) {
-    const path = `${root}README.md`;
+    const path = `${ROOT}README.md`;
     writeFileSync(path, withApiTables(readFileSync(path, 'utf8'), tables));
   } else {
     console.log(tables);
