@@ -291,6 +291,25 @@ describe('success', () => {
     assert.equal(none.index.search('Wohngeld').hits[0]?.snippet.text, 'Kurz.');
   });
 
+  test('a body that is one run of 100,000 letters of known words builds', async () => {
+    const dir = await workdir();
+    const words = ['Wohngeld', 'berechnung', 'antrag', 'formular', 'steuer', 'kinder'];
+    let run = '';
+    for (let i = 0; run.length < 100_000; i++) run += words[i % words.length];
+    const docs = [
+      { id: 'run', title: 'Lange Zeichenkette', url: '/run', body: run },
+      { id: 'wohngeld', title: 'Wohngeldantrag', url: '/wohngeld', body: 'Zuschuss zur Miete.' },
+    ];
+    await files(dir, { 'docs.json': JSON.stringify(docs) });
+    // Compound splitting used to recurse once per part here and overflow the stack.
+    const result = await cli(dir, 'docs.json', '-q');
+    assert.equal(result.code, 0, result.stderr);
+    const { index } = await readIndex(join(dir, 'search-index.json'));
+    assert.equal(index.search('Zeichenkette').hits[0]?.id, 'run');
+    // Normal compounds of the same build are still split.
+    assert.equal(index.search('Antrag', { prefix: false }).hits[0]?.id, 'wohngeld');
+  });
+
   test('hostile strings are stored as given', async () => {
     const dir = await workdir();
     const hostile = {
