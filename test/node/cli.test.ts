@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { PathLike } from 'node:fs';
+import fsPromises, { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +92,31 @@ async function assertFails(
   assert.equal(result.stdout, '');
   assert.equal(await exists(join(dir, 'search-index.json')), false, 'no output file');
   return result.stderr;
+}
+
+/**
+ * Runs `work` while readdir of `folder` fails as it does for a user without read permission
+ * (other folders read normally). Tests may run as root, for whom chmod makes no folder
+ * unreadable. The CLI's modules import readdir by name, hence syncBuiltinESMExports.
+ */
+async function withUnreadableFolder<T>(folder: string, work: () => Promise<T>): Promise<T> {
+  const original = fsPromises.readdir;
+  const failing = (async (path: PathLike, ...rest: unknown[]) => {
+    if (String(path) !== folder)
+      return (original as (...args: unknown[]) => unknown)(path, ...rest);
+    const error: NodeJS.ErrnoException = new Error(
+      `EACCES: permission denied, scandir '${folder}'`,
+    );
+    throw Object.assign(error, { errno: -13, code: 'EACCES', syscall: 'scandir', path: folder });
+  }) as typeof fsPromises.readdir;
+  fsPromises.readdir = failing;
+  syncBuiltinESMExports();
+  try {
+    return await work();
+  } finally {
+    fsPromises.readdir = original;
+    syncBuiltinESMExports();
+  }
 }
 
 function markdown(fields: Record<string, string>, body = 'Text.'): string {
@@ -549,6 +576,20 @@ describe('content errors name the file and line', () => {
     );
   });
 
+  test('an error in JSON with very deep nesting still names the file and item', async () => {
+    const dir = await workdir();
+    // Valid JSON, nested deeper than the scanner that finds lines follows.
+    const deep = '['.repeat(1000) + ']'.repeat(1000);
+    await files(dir, {
+      'docs.json': `[\n{"id": "a", "title": "A", "url": "/a"},\n{"id": "b", "title": "B", "url": "/b", "deep": ${deep}},\n{"id": "c"}\n]`,
+    });
+    await assertFails(
+      dir,
+      await cli(dir, 'docs.json'),
+      /^error: docs\.json: item \[2\]: Document "c": field "title" is missing/,
+    );
+  });
+
   test('malformed YAML front matter reports the line in the file', async () => {
     const dir = await workdir();
     await files(dir, {
@@ -578,6 +619,38 @@ describe('content errors name the file and line', () => {
       await cli(dir, 'd'),
       /^error: d\/x\.md:2: the front matter must consist/,
     );
+  });
+
+  test('a YAML alias bomb in front matter names the file', async () => {
+    const dir = await workdir();
+    // Each level repeats the one before nine times: 9^6 values from a few lines.
+    const names = [...'abcdef'];
+    const levels = names.map((name, i) => {
+      const items = Array<string>(9).fill(i === 0 ? 'x' : `*${names[i - 1]}`);
+      return `${name}: &${name} [${items.join(', ')}]`;
+    });
+    await files(dir, {
+      'md/bomb.md': ['---', 'title: X', 'url: /x', ...levels, '---', ''].join('\n'),
+    });
+    const stderr = await assertFails(
+      dir,
+      await cli(dir, 'md'),
+      /^error: md\/bomb\.md:2: the front matter uses aliases \(\*name\) too often/,
+    );
+    assert.match(stderr, /^hint: Write the values out/m);
+  });
+
+  test('deeply nested HTML is read, not a stack overflow', async () => {
+    const dir = await workdir();
+    const depth = 100_000;
+    const nested = '<span>'.repeat(depth) + 'Tief verschachtelt' + '</span>'.repeat(depth);
+    await files(dir, {
+      'site/deep.html': `<html><head><title>Tief</title></head><body><main>${nested}</main></body></html>`,
+    });
+    const result = await cli(dir, 'site', '-q');
+    assert.equal(result.code, 0, result.stderr);
+    const { index } = await readIndex(join(dir, 'search-index.json'));
+    assert.equal(index.search('verschachtelt').hits[0]?.id, 'deep');
   });
 
   test('an invalid default id from a file name gets a hint', async () => {
@@ -630,6 +703,40 @@ describe('files and usage', () => {
       await cli(dir, 'docs.jsonl', '--synonyms', 'single.txt'),
       /^error: single\.txt:3: a synonym group needs at least two phrases/,
     );
+  });
+
+  test('an unreadable subfolder is an error naming it', async () => {
+    const dir = await workdir();
+    await files(dir, {
+      'content/ok.md': markdown({ title: 'A', url: '/a' }),
+      'content/locked/b.md': '',
+    });
+    const locked = join(dir, 'content', 'locked');
+    const stderr = await assertFails(
+      dir,
+      await withUnreadableFolder(locked, () => cli(dir, 'content')),
+      /^error: content\/locked: cannot read this folder: permission denied\.$/,
+    );
+    assert.match(stderr, /^hint: .*read permission/m);
+  });
+
+  test('--out below a file is an error naming the file in the way', async () => {
+    const dir = await workdir();
+    await files(dir, {
+      'docs.jsonl': jsonl([{ id: 'a', title: 'A', url: '/a' }]),
+      'notes.txt': 'x',
+    });
+    for (const out of ['notes.txt/index.json', 'notes.txt/sub/index.json']) {
+      const stderr = await assertFails(
+        dir,
+        await cli(dir, 'docs.jsonl', '--out', out),
+        new RegExp(
+          `^error: cannot write ${out.replace(/\./g, '\\.')}: notes\\.txt is a file, not a folder\\.$`,
+        ),
+      );
+      assert.match(stderr, /^hint: .*--out/m);
+    }
+    assert.equal(await readFile(join(dir, 'notes.txt'), 'utf8'), 'x');
   });
 
   test('a failed build leaves an existing output file unchanged, without temp files', async () => {
