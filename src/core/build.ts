@@ -9,7 +9,7 @@ import { DOMAIN_WORDS } from './analysis/domain-words.js';
 import { LEXICON_WORDS } from './analysis/lexicon-de.js';
 import { indexTokens, tokenize } from './analysis/tokenize.js';
 import { engineOptions, FIELDS, type EngineDocument } from './engine.js';
-import { validateDocuments } from './schema.js';
+import { validateDataDate, validateDocuments } from './schema.js';
 import { DEFAULT_SYNONYMS } from './synonyms.js';
 import {
   INDEX_FORMAT,
@@ -117,6 +117,7 @@ export function buildIndex(
 ): SerializedIndex {
   const now = options.now?.() ?? new Date();
   const docs = validateDocuments(documents);
+  const dataDate = validateDataDate(options.dataDate);
   const textLength = options.storedTextLength ?? DEFAULT_STORED_TEXT_LENGTH;
 
   const engineDocs: EngineDocument[] = docs.map((doc, i) => ({
@@ -185,7 +186,7 @@ export function buildIndex(
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
     builtAt: now.toISOString(),
-    dataDate: options.dataDate ?? latestDate(docs, now),
+    dataDate: dataDate ?? latestDate(docs, now),
     language: 'de',
     documentCount: docs.length,
     documents: stored,

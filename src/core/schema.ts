@@ -4,10 +4,10 @@
  */
 import { ContentError } from './errors.js';
 import type { SearchDocument } from './types.js';
+import { dateProblem } from './calendar-date.js';
 import { isSafeUrl } from './url.js';
 
 const ID = /^[\p{L}\p{N}_.~/-]{1,200}$/u;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Far more than any page; larger input is almost always a mistake (binary file, dump). */
 export const MAX_DOCUMENT_CHARACTERS = 2_000_000;
 
@@ -37,6 +37,20 @@ function optionalList(raw: Record<string, unknown>, field: string, where: Where,
     );
   }
   return (list as string[]).map((item) => item.trim()).filter(Boolean);
+}
+
+/** A `YYYY-MM-DD` date that exists; a Date object (from a JS caller) counts by its UTC day. */
+function optionalDate(raw: Record<string, unknown>, field: string, where: Where, id: string) {
+  let value = raw[field];
+  if (value === undefined || value === null) return undefined;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime()))
+      fail(`Document "${id}": field "${field}" is an invalid Date.`, where, id, field);
+    value = value.toISOString().slice(0, 10);
+  }
+  const problem = dateProblem(value);
+  if (problem) fail(`Document "${id}": field "${field}" ${problem}.`, where, id, field);
+  return value as string;
 }
 
 /**
@@ -83,18 +97,7 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
       'body',
     );
   }
-  let updated = raw['updated'];
-  if (updated instanceof Date) updated = updated.toISOString().slice(0, 10);
-  if (updated !== undefined && updated !== null) {
-    if (typeof updated !== 'string' || !DATE.test(updated) || Number.isNaN(Date.parse(updated))) {
-      fail(
-        `Document "${id}": field "updated" must be a date of the form YYYY-MM-DD.`,
-        where,
-        id,
-        'updated',
-      );
-    }
-  }
+  const updated = optionalDate(raw, 'updated', where, id);
   const doc: SearchDocument = { id, title, url, body };
   if (summary) doc.summary = summary;
   const keywords = optionalList(raw, 'keywords', where, id);
@@ -105,10 +108,17 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
   if (levels?.length) doc.levels = levels;
   const category = optionalString(raw, 'category', where, id)?.trim();
   if (category) doc.category = category;
-  if (typeof updated === 'string') doc.updated = updated;
+  if (updated) doc.updated = updated;
   const lang = optionalString(raw, 'lang', where, id)?.trim();
   if (lang) doc.lang = lang;
   return doc;
+}
+
+/** Checks the "Datenstand" option of a build, which is shown to visitors like `updated`. */
+export function validateDataDate(value: string | undefined): string | undefined {
+  const problem = value === undefined ? undefined : dateProblem(value);
+  if (problem) fail(`Option "dataDate" ${problem}.`, {}, undefined, 'dataDate');
+  return value;
 }
 
 /** Validates a whole collection: at least one document, ids unique. */

@@ -653,6 +653,26 @@ describe('content errors name the file and line', () => {
     assert.equal(index.search('verschachtelt').hits[0]?.id, 'deep');
   });
 
+  test('a date that does not exist names the file, line and field', async () => {
+    const dir = await workdir();
+    await files(dir, {
+      'md/x.md': markdown({ title: 'X', url: '/x', updated: '2026-02-30' }),
+      'leap/x.md': markdown({ title: 'X', url: '/x', updated: '2024-02-29' }),
+      'docs.jsonl': jsonl([{ id: 'a', title: 'A', url: '/a', updated: '2026-04-31' }]),
+    });
+    await assertFails(
+      dir,
+      await cli(dir, 'md'),
+      /^error: md\/x\.md:4: Document "x": field "updated" must be a date that exists: 2026-02-30 is not in the calendar\.$/,
+    );
+    await assertFails(dir, await cli(dir, 'docs.jsonl'), /^error: docs\.jsonl:1: .*2026-04-31/);
+    const leap = await cli(dir, 'leap', '-q', '--data-date', '2024-02-29');
+    assert.equal(leap.code, 0, leap.stderr);
+    const { raw } = await readIndex(join(dir, 'search-index.json'));
+    assert.equal(raw.documents[0]?.updated, '2024-02-29');
+    assert.equal(raw.dataDate, '2024-02-29');
+  });
+
   test('an invalid default id from a file name gets a hint', async () => {
     const dir = await workdir();
     await files(dir, { 'md/mein dokument.md': markdown({ title: 'X', url: '/x' }) });
@@ -790,7 +810,8 @@ describe('files and usage', () => {
       [['docs.jsonl', '--base-url', 'ftp://site.de'], /--base-url must start with http/],
       [['docs.jsonl', '--base-url', '/relative'], /--base-url must be an absolute URL/],
       [['docs.jsonl', '--data-date', '28.11.2026'], /--data-date must be a date/],
-      [['docs.jsonl', '--data-date', '2026-02-30'], /--data-date must be a date/],
+      [['docs.jsonl', '--data-date', '2026-02-30'], /--data-date must be a date that exists/],
+      [['docs.jsonl', '--data-date', '2026-02-29'], /2026-02-29 is not in the calendar/],
       [['docs.jsonl', '--snippet-text', 'viel'], /--snippet-text must be a number/],
       [['docs.jsonl', '--out', 'docs.jsonl'], /--out must not be the input file/],
       [['x.csv'], /the input must be a folder, a \.json file or a \.jsonl/],

@@ -147,6 +147,38 @@ describe('document validation', () => {
     invalid([{ id: 'a', title: 'x', url: '/x', body: 'x'.repeat(2_000_001) }], 'body', /too large/);
   });
 
+  it('refuses dates that do not exist, in documents and as the Datenstand', () => {
+    const doc = (updated: unknown) => [{ id: 'a', title: 'x', url: '/x', updated }];
+    for (const date of ['2026-02-30', '2023-02-29', '1900-02-29', '2026-04-31', '2026-13-01']) {
+      invalid(doc(date), 'updated', new RegExp(`a date that exists: ${date} is not in the`));
+    }
+    invalid(doc('2026-00-10'), 'updated', /is not in the calendar/);
+    invalid(doc('2026-01-00'), 'updated', /is not in the calendar/);
+    invalid(doc(new Date('kein Datum')), 'updated', /invalid Date/);
+    assert.throws(
+      () => buildIndex(doc('2026-01-01'), { dataDate: '2026-02-30' }),
+      (error: unknown) =>
+        error instanceof ContentError &&
+        error.location.field === 'dataDate' &&
+        /"dataDate" must be a date that exists/.test(error.message),
+    );
+    assert.throws(() => buildIndex(doc('2026-01-01'), { dataDate: '30.01.2026' }), /YYYY-MM-DD/);
+  });
+
+  it('accepts leap days and the last days of months', () => {
+    for (const date of ['2024-02-29', '2000-02-29', '2026-02-28', '2026-04-30', '2026-12-31']) {
+      assert.equal(buildIndex([{ id: 'a', title: 'x', url: '/x', updated: date }]).dataDate, date);
+      assert.equal(
+        buildIndex([{ id: 'a', title: 'x', url: '/x' }], { dataDate: date }).dataDate,
+        date,
+      );
+    }
+    const fromDate = buildIndex([
+      { id: 'a', title: 'x', url: '/x', updated: new Date('2024-02-29') },
+    ]);
+    assert.equal(fromDate.documents[0]?.updated, '2024-02-29');
+  });
+
   it("turns numeric ids into text without changing the caller's documents", () => {
     const input = { id: 7, title: 'Sieben', url: '/7' };
     const index = buildIndex([input]);
