@@ -8,6 +8,7 @@ import { CompoundSplitter } from './analysis/decompound.js';
 import { DOMAIN_WORDS } from './analysis/domain-words.js';
 import { LEXICON_WORDS } from './analysis/lexicon-de.js';
 import { indexTokens, tokenize } from './analysis/tokenize.js';
+import { cleanText } from './clean-text.js';
 import { engineOptions, FIELDS, type EngineDocument } from './engine.js';
 import { validateDataDate, validateDocuments } from './schema.js';
 import { DEFAULT_SYNONYMS } from './synonyms.js';
@@ -179,7 +180,7 @@ export function buildIndex(
   const synonyms: SynonymGroup[] = [
     ...(options.replaceDefaultSynonyms ? [] : DEFAULT_SYNONYMS),
     ...(options.synonyms ?? []),
-  ].map((group) => group.map((phrase) => phrase.trim()).filter(Boolean));
+  ].map((group) => group.map((phrase) => cleanText(phrase).trim()).filter(Boolean));
 
   return {
     format: INDEX_FORMAT,

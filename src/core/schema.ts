@@ -5,6 +5,7 @@
 import { ContentError } from './errors.js';
 import type { SearchDocument } from './types.js';
 import { dateProblem } from './calendar-date.js';
+import { cleanText } from './clean-text.js';
 import { isSafeUrl } from './url.js';
 
 const ID = /^[\p{L}\p{N}_.~/-]{1,200}$/u;
@@ -24,6 +25,15 @@ function optionalString(raw: Record<string, unknown>, field: string, where: Wher
   return value;
 }
 
+/**
+ * A text field for display and search, without control characters and the like (see
+ * clean-text.ts). Not for the URL: it is checked as given, and refused if it has controls.
+ */
+function optionalText(raw: Record<string, unknown>, field: string, where: Where, id: string) {
+  const value = optionalString(raw, field, where, id);
+  return value === undefined ? undefined : cleanText(value);
+}
+
 function optionalList(raw: Record<string, unknown>, field: string, where: Where, id: string) {
   const value = raw[field];
   if (value === undefined || value === null) return undefined;
@@ -36,7 +46,7 @@ function optionalList(raw: Record<string, unknown>, field: string, where: Where,
       field,
     );
   }
-  return (list as string[]).map((item) => item.trim()).filter(Boolean);
+  return (list as string[]).map((item) => cleanText(item).trim()).filter(Boolean);
 }
 
 /** A `YYYY-MM-DD` date that exists; a Date object (from a JS caller) counts by its UTC day. */
@@ -74,7 +84,7 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
       'id',
     );
   }
-  const title = optionalString(raw, 'title', where, id)?.trim();
+  const title = optionalText(raw, 'title', where, id)?.trim();
   if (!title) fail(`Document "${id}": field "title" is missing or empty.`, where, id, 'title');
   const url = optionalString(raw, 'url', where, id)?.trim();
   if (!url) fail(`Document "${id}": field "url" is missing or empty.`, where, id, 'url');
@@ -86,8 +96,8 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
       'url',
     );
   }
-  const body = optionalString(raw, 'body', where, id) ?? '';
-  const summary = optionalString(raw, 'summary', where, id)?.trim();
+  const body = optionalText(raw, 'body', where, id) ?? '';
+  const summary = optionalText(raw, 'summary', where, id)?.trim();
   const size = body.length + (summary?.length ?? 0) + title.length;
   if (size > MAX_DOCUMENT_CHARACTERS) {
     fail(
@@ -106,10 +116,10 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
   if (partners?.length) doc.partners = partners;
   const levels = optionalList(raw, 'levels', where, id);
   if (levels?.length) doc.levels = levels;
-  const category = optionalString(raw, 'category', where, id)?.trim();
+  const category = optionalText(raw, 'category', where, id)?.trim();
   if (category) doc.category = category;
   if (updated) doc.updated = updated;
-  const lang = optionalString(raw, 'lang', where, id)?.trim();
+  const lang = optionalText(raw, 'lang', where, id)?.trim();
   if (lang) doc.lang = lang;
   return doc;
 }

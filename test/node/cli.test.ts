@@ -360,6 +360,26 @@ describe('success', () => {
     assert.equal(index.search('Wohngeld').hits[0]?.title, hostile.title);
   });
 
+  test('control characters in pages and front matter are not stored', async () => {
+    const dir = await workdir();
+    await files(dir, {
+      // Character references survive HTML parsing as the characters themselves.
+      'site/a.html':
+        '<html><head><title>Wohn&#x7;geld &#x202E;Antrag</title></head><body><main>Text&#x1B;[2J</main></body></html>',
+      'site/b.md': markdown({ title: '"Miet\\u0000zuschuss \\u2066Hessen"', url: '/b' }),
+    });
+    const result = await cli(dir, 'site', '-q');
+    assert.equal(result.code, 0, result.stderr);
+    const { raw } = await readIndex(join(dir, 'search-index.json'));
+    assert.deepEqual(
+      raw.documents.map((doc) => [doc.title, doc.text]),
+      [
+        ['Wohngeld Antrag', 'Text[2J'],
+        ['Mietzuschuss Hessen', 'Text.'],
+      ],
+    );
+  });
+
   test('--quiet prints nothing; large inputs show progress on stderr otherwise', async () => {
     const dir = await workdir();
     const docs = Array.from({ length: 520 }, (_, i) => ({
