@@ -1,5 +1,6 @@
 /** The command line: options, their checks, and the help text. */
 import { parseArgs } from 'node:util';
+import { dateProblem } from '../core/calendar-date.js';
 import { parseBaseUrl } from './base-url.js';
 import { UsageError } from './cli-error.js';
 
@@ -51,12 +52,8 @@ Exit codes: 0 success, 1 a problem in the content or files, 2 wrong usage.
 `;
 
 function checkDate(value: string): string {
-  // The round trip rejects dates that match the pattern but do not exist, like 2026-02-30.
-  const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(Date.parse(value)) &&
-    new Date(value).toISOString().slice(0, 10) === value;
-  if (!valid) throw new UsageError('--data-date must be a date of the form YYYY-MM-DD.');
+  const problem = dateProblem(value);
+  if (problem) throw new UsageError(`--data-date ${problem}.`);
   return value;
 }
 

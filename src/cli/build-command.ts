@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { buildIndex } from '../core/index.js';
 import type { BuildCommand } from './args.js';
 import { absoluteUrl } from './base-url.js';
-import { CliError, describeFsError, UsageError } from './cli-error.js';
+import { UsageError } from './cli-error.js';
 import { readInput } from './input.js';
 import type { CliIo } from './io.js';
 import { createProgress, PROGRESS_THRESHOLD } from './progress.js';
@@ -11,6 +11,7 @@ import { formatSummary } from './summary.js';
 import { readSynonyms } from './synonyms.js';
 import { validateRawDocuments } from './validate.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { writeError } from './write-error.js';
 
 export async function runBuild(command: BuildCommand, io: CliIo): Promise<void> {
   const started = performance.now();
@@ -44,7 +45,7 @@ export async function runBuild(command: BuildCommand, io: CliIo): Promise<void> 
   try {
     await writeFileAtomic(outPath, json);
   } catch (error) {
-    throw new CliError(`cannot write ${command.out}: ${describeFsError(error)}.`);
+    throw await writeError(error, command.out, io.cwd);
   }
   if (!command.quiet)
     io.stdout.write(formatSummary(index, json, command.out, performance.now() - started));

@@ -10,7 +10,7 @@ import { readMarkdown } from './sources/markdown.js';
 import type { RawDocument } from './sources/raw-document.js';
 
 async function readFolder(folder: string, display: string): Promise<RawDocument[]> {
-  const files = await listContentFiles(folder);
+  const files = await listContentFiles(folder, display);
   if (files.length === 0) {
     throw new CliError(
       'no documents found: the folder contains no .md, .html or .htm files.',

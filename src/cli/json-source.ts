@@ -161,9 +161,17 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
   }
 }
 
-/** Start offsets of the elements (and their fields) of valid JSON text holding an array. */
+/**
+ * Start offsets of the elements (and their fields) of valid JSON text holding an array. Nesting
+ * deeper than the scanner follows (JSON.parse accepts it) ends the scan: the positions up to
+ * there are still right, and later elements are simply not located.
+ */
 export function arrayElementPositions(text: string): ElementPosition[] {
   const scanner = new Scanner(text);
-  scanner.document();
+  try {
+    scanner.document();
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+  }
   return scanner.elements;
 }

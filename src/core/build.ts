@@ -9,8 +9,9 @@ import { DOMAIN_WORDS } from './analysis/domain-words.js';
 import { LEXICON_WORDS } from './analysis/lexicon-de.js';
 import { indexTokens, tokenize } from './analysis/tokenize.js';
 import { wordBreaks } from './analysis/word-breaks.js';
+import { cleanText } from './text.js';
 import { engineOptions, FIELDS, type EngineDocument } from './engine.js';
-import { validateDocuments } from './schema.js';
+import { validateDataDate, validateDocuments } from './schema.js';
 import { DEFAULT_SYNONYMS } from './synonyms.js';
 import {
   INDEX_FORMAT,
@@ -118,6 +119,7 @@ export function buildIndex(
 ): SerializedIndex {
   const now = options.now?.() ?? new Date();
   const docs = validateDocuments(documents);
+  const dataDate = validateDataDate(options.dataDate);
   const textLength = options.storedTextLength ?? DEFAULT_STORED_TEXT_LENGTH;
 
   const engineDocs: EngineDocument[] = docs.map((doc, i) => ({
@@ -181,14 +183,14 @@ export function buildIndex(
   const synonyms: SynonymGroup[] = [
     ...(options.replaceDefaultSynonyms ? [] : DEFAULT_SYNONYMS),
     ...(options.synonyms ?? []),
-  ].map((group) => group.map((phrase) => phrase.trim()).filter(Boolean));
+  ].map((group) => group.map((phrase) => cleanText(phrase).trim()).filter(Boolean));
 
   return {
     format: INDEX_FORMAT,
     formatVersion: INDEX_FORMAT_VERSION,
     analyzerVersion: ANALYZER_VERSION,
     builtAt: now.toISOString(),
-    dataDate: options.dataDate ?? latestDate(docs, now),
+    dataDate: dataDate ?? latestDate(docs, now),
     language: options.language?.trim() || 'de',
     documentCount: docs.length,
     documents: stored,

@@ -4,10 +4,11 @@
  */
 import { ContentError } from './errors.js';
 import type { SearchDocument } from './types.js';
+import { dateProblem } from './calendar-date.js';
+import { cleanText } from './text.js';
 import { isSafeUrl } from './url.js';
 
 const ID = /^[\p{L}\p{N}_.~/-]{1,200}$/u;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Far more than any page; larger input is almost always a mistake (binary file, dump). */
 export const MAX_DOCUMENT_CHARACTERS = 2_000_000;
 
@@ -24,6 +25,15 @@ function optionalString(raw: Record<string, unknown>, field: string, where: Wher
   return value;
 }
 
+/**
+ * A text field for display and search, without control characters and the like (see
+ * clean-text.ts). Not for the URL: it is checked as given, and refused if it has controls.
+ */
+function optionalText(raw: Record<string, unknown>, field: string, where: Where, id: string) {
+  const value = optionalString(raw, field, where, id);
+  return value === undefined ? undefined : cleanText(value);
+}
+
 function optionalList(raw: Record<string, unknown>, field: string, where: Where, id: string) {
   const value = raw[field];
   if (value === undefined || value === null) return undefined;
@@ -36,7 +46,21 @@ function optionalList(raw: Record<string, unknown>, field: string, where: Where,
       field,
     );
   }
-  return (list as string[]).map((item) => item.trim()).filter(Boolean);
+  return (list as string[]).map((item) => cleanText(item).trim()).filter(Boolean);
+}
+
+/** A `YYYY-MM-DD` date that exists; a Date object (from a JS caller) counts by its UTC day. */
+function optionalDate(raw: Record<string, unknown>, field: string, where: Where, id: string) {
+  let value = raw[field];
+  if (value === undefined || value === null) return undefined;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime()))
+      fail(`Document "${id}": field "${field}" is an invalid Date.`, where, id, field);
+    value = value.toISOString().slice(0, 10);
+  }
+  const problem = dateProblem(value);
+  if (problem) fail(`Document "${id}": field "${field}" ${problem}.`, where, id, field);
+  return value as string;
 }
 
 /**
@@ -60,7 +84,7 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
       'id',
     );
   }
-  const title = optionalString(raw, 'title', where, id)?.trim();
+  const title = optionalText(raw, 'title', where, id)?.trim();
   if (!title) fail(`Document "${id}": field "title" is missing or empty.`, where, id, 'title');
   const url = optionalString(raw, 'url', where, id)?.trim();
   if (!url) fail(`Document "${id}": field "url" is missing or empty.`, where, id, 'url');
@@ -72,8 +96,8 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
       'url',
     );
   }
-  const body = optionalString(raw, 'body', where, id) ?? '';
-  const summary = optionalString(raw, 'summary', where, id)?.trim();
+  const body = optionalText(raw, 'body', where, id) ?? '';
+  const summary = optionalText(raw, 'summary', where, id)?.trim();
   const size = body.length + (summary?.length ?? 0) + title.length;
   if (size > MAX_DOCUMENT_CHARACTERS) {
     fail(
@@ -83,18 +107,7 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
       'body',
     );
   }
-  let updated = raw['updated'];
-  if (updated instanceof Date) updated = updated.toISOString().slice(0, 10);
-  if (updated !== undefined && updated !== null) {
-    if (typeof updated !== 'string' || !DATE.test(updated) || Number.isNaN(Date.parse(updated))) {
-      fail(
-        `Document "${id}": field "updated" must be a date of the form YYYY-MM-DD.`,
-        where,
-        id,
-        'updated',
-      );
-    }
-  }
+  const updated = optionalDate(raw, 'updated', where, id);
   const doc: SearchDocument = { id, title, url, body };
   if (summary) doc.summary = summary;
   const keywords = optionalList(raw, 'keywords', where, id);
@@ -103,12 +116,19 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
   if (partners?.length) doc.partners = partners;
   const levels = optionalList(raw, 'levels', where, id);
   if (levels?.length) doc.levels = levels;
-  const category = optionalString(raw, 'category', where, id)?.trim();
+  const category = optionalText(raw, 'category', where, id)?.trim();
   if (category) doc.category = category;
-  if (typeof updated === 'string') doc.updated = updated;
-  const lang = optionalString(raw, 'lang', where, id)?.trim();
+  if (updated) doc.updated = updated;
+  const lang = optionalText(raw, 'lang', where, id)?.trim();
   if (lang) doc.lang = lang;
   return doc;
+}
+
+/** Checks the "Datenstand" option of a build, which is shown to visitors like `updated`. */
+export function validateDataDate(value: string | undefined): string | undefined {
+  const problem = value === undefined ? undefined : dateProblem(value);
+  if (problem) fail(`Option "dataDate" ${problem}.`, {}, undefined, 'dataDate');
+  return value;
 }
 
 /** Validates a whole collection: at least one document, ids unique. */

@@ -4,7 +4,7 @@ import { fold, foldWithOffsets } from '../../src/core/analysis/fold.js';
 import { stem } from '../../src/core/analysis/stem.js';
 import { termOf } from '../../src/core/analysis/analyzer.js';
 import { indexTokens, tokenize } from '../../src/core/analysis/tokenize.js';
-import { CompoundSplitter } from '../../src/core/analysis/decompound.js';
+import { CompoundSplitter, MAX_COMPOUND_LENGTH } from '../../src/core/analysis/decompound.js';
 import { LEXICON_WORDS } from '../../src/core/analysis/lexicon-de.js';
 import { DOMAIN_WORDS } from '../../src/core/analysis/domain-words.js';
 
@@ -125,6 +125,32 @@ describe('tokenize', () => {
   });
 });
 
+/**
+ * Runs `work` while counting dictionary lookups (calls of Set#has, which the splitter uses for its
+ * word lists). Past `budget` lookups it throws, so an algorithm that does too much work fails at
+ * once instead of running for minutes.
+ */
+function withLookupBudget<T>(budget: number, work: () => T): { result: T; lookups: number } {
+  const has = Set.prototype.has;
+  let lookups = 0;
+  Set.prototype.has = function (this: Set<unknown>, value: unknown) {
+    if (++lookups > budget) throw new Error(`more than ${budget} dictionary lookups`);
+    return has.call(this, value);
+  };
+  try {
+    return { result: work(), lookups };
+  } finally {
+    Set.prototype.has = has;
+  }
+}
+
+/** Known words repeated without spaces until the run has at least `length` letters. */
+function runOfWords(words: readonly string[], length: number): string {
+  let run = '';
+  for (let i = 0; run.length < length; i++) run += words[i % words.length];
+  return run;
+}
+
 describe('compound splitting', () => {
   const splitter = new CompoundSplitter(
     `${LEXICON_WORDS} ${DOMAIN_WORDS}`.split(/\s+/).filter(Boolean),
@@ -156,4 +182,29 @@ describe('compound splitting', () => {
   ]) {
     it(`does not split ${word}`, () => assert.deepEqual(splitter.split(fold(word)), []));
   }
+
+  describe('long words', () => {
+    const known = ['wohngeld', 'berechnung', 'antrag', 'formular', 'steuer', 'kinder', 'betreuung'];
+    const longest = Math.max(...known.map((word) => word.length));
+
+    it('splits a long compound with work linear in its length', () => {
+      const word = runOfWords(known, 90);
+      assert.ok(word.length <= MAX_COMPOUND_LENGTH);
+      // Each position tries modifiers up to the longest known word, a few lookups each; a search
+      // that tries every end at every position does several times this.
+      const { result } = withLookupBudget(word.length * longest, () =>
+        new CompoundSplitter(known).split(word),
+      );
+      assert.deepEqual([...result].sort(), [...known].sort());
+    });
+
+    it('does not split a run of 100,000 letters, and does no search for it', () => {
+      const run = runOfWords(known, 100_000);
+      // The build adds capitalised words of the content to the known words: the run itself too.
+      const splitter = new CompoundSplitter([...known, run]);
+      const { result, lookups } = withLookupBudget(100, () => splitter.split(run));
+      assert.deepEqual(result, []);
+      assert.equal(lookups, 0);
+    });
+  });
 });

@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { PathLike } from 'node:fs';
+import fsPromises, { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +92,31 @@ async function assertFails(
   assert.equal(result.stdout, '');
   assert.equal(await exists(join(dir, 'search-index.json')), false, 'no output file');
   return result.stderr;
+}
+
+/**
+ * Runs `work` while readdir of `folder` fails as it does for a user without read permission
+ * (other folders read normally). Tests may run as root, for whom chmod makes no folder
+ * unreadable. The CLI's modules import readdir by name, hence syncBuiltinESMExports.
+ */
+async function withUnreadableFolder<T>(folder: string, work: () => Promise<T>): Promise<T> {
+  const original = fsPromises.readdir;
+  const failing = (async (path: PathLike, ...rest: unknown[]) => {
+    if (String(path) !== folder)
+      return (original as (...args: unknown[]) => unknown)(path, ...rest);
+    const error: NodeJS.ErrnoException = new Error(
+      `EACCES: permission denied, scandir '${folder}'`,
+    );
+    throw Object.assign(error, { errno: -13, code: 'EACCES', syscall: 'scandir', path: folder });
+  }) as typeof fsPromises.readdir;
+  fsPromises.readdir = failing;
+  syncBuiltinESMExports();
+  try {
+    return await work();
+  } finally {
+    fsPromises.readdir = original;
+    syncBuiltinESMExports();
+  }
 }
 
 function markdown(fields: Record<string, string>, body = 'Text.'): string {
@@ -291,6 +318,25 @@ describe('success', () => {
     assert.equal(none.index.search('Wohngeld').hits[0]?.snippet.text, 'Kurz.');
   });
 
+  test('a body that is one run of 100,000 letters of known words builds', async () => {
+    const dir = await workdir();
+    const words = ['Wohngeld', 'berechnung', 'antrag', 'formular', 'steuer', 'kinder'];
+    let run = '';
+    for (let i = 0; run.length < 100_000; i++) run += words[i % words.length];
+    const docs = [
+      { id: 'run', title: 'Lange Zeichenkette', url: '/run', body: run },
+      { id: 'wohngeld', title: 'Wohngeldantrag', url: '/wohngeld', body: 'Zuschuss zur Miete.' },
+    ];
+    await files(dir, { 'docs.json': JSON.stringify(docs) });
+    // Compound splitting used to recurse once per part here and overflow the stack.
+    const result = await cli(dir, 'docs.json', '-q');
+    assert.equal(result.code, 0, result.stderr);
+    const { index } = await readIndex(join(dir, 'search-index.json'));
+    assert.equal(index.search('Zeichenkette').hits[0]?.id, 'run');
+    // Normal compounds of the same build are still split.
+    assert.equal(index.search('Antrag', { prefix: false }).hits[0]?.id, 'wohngeld');
+  });
+
   test('hostile strings are stored as given', async () => {
     const dir = await workdir();
     const hostile = {
@@ -312,6 +358,26 @@ describe('success', () => {
     assert.equal(stored.category, hostile.category);
     assert.deepEqual(stored.partners, hostile.partners);
     assert.equal(index.search('Wohngeld').hits[0]?.title, hostile.title);
+  });
+
+  test('control characters in pages and front matter are not stored', async () => {
+    const dir = await workdir();
+    await files(dir, {
+      // Character references survive HTML parsing as the characters themselves.
+      'site/a.html':
+        '<html><head><title>Wohn&#x7;geld &#x202E;Antrag</title></head><body><main>Text&#x1B;[2J</main></body></html>',
+      'site/b.md': markdown({ title: '"Miet\\u0000zuschuss \\u2066Hessen"', url: '/b' }),
+    });
+    const result = await cli(dir, 'site', '-q');
+    assert.equal(result.code, 0, result.stderr);
+    const { raw } = await readIndex(join(dir, 'search-index.json'));
+    assert.deepEqual(
+      raw.documents.map((doc) => [doc.title, doc.text]),
+      [
+        ['Wohngeld Antrag', 'Text[2J'],
+        ['Mietzuschuss Hessen', 'Text.'],
+      ],
+    );
   });
 
   test('--quiet prints nothing; large inputs show progress on stderr otherwise', async () => {
@@ -530,6 +596,20 @@ describe('content errors name the file and line', () => {
     );
   });
 
+  test('an error in JSON with very deep nesting still names the file and item', async () => {
+    const dir = await workdir();
+    // Valid JSON, nested deeper than the scanner that finds lines follows.
+    const deep = '['.repeat(1000) + ']'.repeat(1000);
+    await files(dir, {
+      'docs.json': `[\n{"id": "a", "title": "A", "url": "/a"},\n{"id": "b", "title": "B", "url": "/b", "deep": ${deep}},\n{"id": "c"}\n]`,
+    });
+    await assertFails(
+      dir,
+      await cli(dir, 'docs.json'),
+      /^error: docs\.json: item \[2\]: Document "c": field "title" is missing/,
+    );
+  });
+
   test('malformed YAML front matter reports the line in the file', async () => {
     const dir = await workdir();
     await files(dir, {
@@ -559,6 +639,58 @@ describe('content errors name the file and line', () => {
       await cli(dir, 'd'),
       /^error: d\/x\.md:2: the front matter must consist/,
     );
+  });
+
+  test('a YAML alias bomb in front matter names the file', async () => {
+    const dir = await workdir();
+    // Each level repeats the one before nine times: 9^6 values from a few lines.
+    const names = [...'abcdef'];
+    const levels = names.map((name, i) => {
+      const items = Array<string>(9).fill(i === 0 ? 'x' : `*${names[i - 1]}`);
+      return `${name}: &${name} [${items.join(', ')}]`;
+    });
+    await files(dir, {
+      'md/bomb.md': ['---', 'title: X', 'url: /x', ...levels, '---', ''].join('\n'),
+    });
+    const stderr = await assertFails(
+      dir,
+      await cli(dir, 'md'),
+      /^error: md\/bomb\.md:2: the front matter uses aliases \(\*name\) too often/,
+    );
+    assert.match(stderr, /^hint: Write the values out/m);
+  });
+
+  test('deeply nested HTML is read, not a stack overflow', async () => {
+    const dir = await workdir();
+    const depth = 100_000;
+    const nested = '<span>'.repeat(depth) + 'Tief verschachtelt' + '</span>'.repeat(depth);
+    await files(dir, {
+      'site/deep.html': `<html><head><title>Tief</title></head><body><main>${nested}</main></body></html>`,
+    });
+    const result = await cli(dir, 'site', '-q');
+    assert.equal(result.code, 0, result.stderr);
+    const { index } = await readIndex(join(dir, 'search-index.json'));
+    assert.equal(index.search('verschachtelt').hits[0]?.id, 'deep');
+  });
+
+  test('a date that does not exist names the file, line and field', async () => {
+    const dir = await workdir();
+    await files(dir, {
+      'md/x.md': markdown({ title: 'X', url: '/x', updated: '2026-02-30' }),
+      'leap/x.md': markdown({ title: 'X', url: '/x', updated: '2024-02-29' }),
+      'docs.jsonl': jsonl([{ id: 'a', title: 'A', url: '/a', updated: '2026-04-31' }]),
+    });
+    await assertFails(
+      dir,
+      await cli(dir, 'md'),
+      /^error: md\/x\.md:4: Document "x": field "updated" must be a date that exists: 2026-02-30 is not in the calendar\.$/,
+    );
+    await assertFails(dir, await cli(dir, 'docs.jsonl'), /^error: docs\.jsonl:1: .*2026-04-31/);
+    const leap = await cli(dir, 'leap', '-q', '--data-date', '2024-02-29');
+    assert.equal(leap.code, 0, leap.stderr);
+    const { raw } = await readIndex(join(dir, 'search-index.json'));
+    assert.equal(raw.documents[0]?.updated, '2024-02-29');
+    assert.equal(raw.dataDate, '2024-02-29');
   });
 
   test('an invalid default id from a file name gets a hint', async () => {
@@ -613,6 +745,40 @@ describe('files and usage', () => {
     );
   });
 
+  test('an unreadable subfolder is an error naming it', async () => {
+    const dir = await workdir();
+    await files(dir, {
+      'content/ok.md': markdown({ title: 'A', url: '/a' }),
+      'content/locked/b.md': '',
+    });
+    const locked = join(dir, 'content', 'locked');
+    const stderr = await assertFails(
+      dir,
+      await withUnreadableFolder(locked, () => cli(dir, 'content')),
+      /^error: content\/locked: cannot read this folder: permission denied\.$/,
+    );
+    assert.match(stderr, /^hint: .*read permission/m);
+  });
+
+  test('--out below a file is an error naming the file in the way', async () => {
+    const dir = await workdir();
+    await files(dir, {
+      'docs.jsonl': jsonl([{ id: 'a', title: 'A', url: '/a' }]),
+      'notes.txt': 'x',
+    });
+    for (const out of ['notes.txt/index.json', 'notes.txt/sub/index.json']) {
+      const stderr = await assertFails(
+        dir,
+        await cli(dir, 'docs.jsonl', '--out', out),
+        new RegExp(
+          `^error: cannot write ${out.replace(/\./g, '\\.')}: notes\\.txt is a file, not a folder\\.$`,
+        ),
+      );
+      assert.match(stderr, /^hint: .*--out/m);
+    }
+    assert.equal(await readFile(join(dir, 'notes.txt'), 'utf8'), 'x');
+  });
+
   test('a failed build leaves an existing output file unchanged, without temp files', async () => {
     const dir = await workdir();
     const previous = '{"previous": "index"}';
@@ -664,7 +830,8 @@ describe('files and usage', () => {
       [['docs.jsonl', '--base-url', 'ftp://site.de'], /--base-url must start with http/],
       [['docs.jsonl', '--base-url', '/relative'], /--base-url must be an absolute URL/],
       [['docs.jsonl', '--data-date', '28.11.2026'], /--data-date must be a date/],
-      [['docs.jsonl', '--data-date', '2026-02-30'], /--data-date must be a date/],
+      [['docs.jsonl', '--data-date', '2026-02-30'], /--data-date must be a date that exists/],
+      [['docs.jsonl', '--data-date', '2026-02-29'], /2026-02-29 is not in the calendar/],
       [['docs.jsonl', '--snippet-text', 'viel'], /--snippet-text must be a number/],
       [['docs.jsonl', '--out', 'docs.jsonl'], /--out must not be the input file/],
       [['x.csv'], /the input must be a folder, a \.json file or a \.jsonl/],

@@ -114,6 +114,66 @@ describe('loading bad input', () => {
   });
 });
 
+describe('stored text', () => {
+  /** Control characters, unpaired surrogates and bidi embeddings, overrides and isolates. */
+  const FORBIDDEN =
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+  /** Every string in a JSON-like value, object keys included. */
+  function allStrings(value: unknown): string[] {
+    if (typeof value === 'string') return [value];
+    if (typeof value !== 'object' || value === null) return [];
+    const entries = Array.isArray(value) ? value.map((item) => [item]) : Object.entries(value);
+    return entries.flat().flatMap(allStrings);
+  }
+
+  const hostile = {
+    id: 'x',
+    title: ' \u202eWohn\u0000geld\u202c\u0007 beantragen\u001b[31m ',
+    url: '/x',
+    summary: 'Kurz\tund\u0085b\u00fcndig \ud83d\ude00 \ud800 \udfff',
+    body: 'Zeile eins\r\nZeile zwei\rZeile drei\u000cZeile vier\u009b \u2067Ende\u2069',
+    keywords: ['Miet\u0000zuschuss', '\u202dHeWoG'],
+    partners: ['Hessen\u0001'],
+    levels: ['Land\u2066'],
+    category: 'Sozial\u007fes',
+    lang: 'de\u0000',
+  };
+
+  it('removes control characters, unpaired surrogates and bidi controls', () => {
+    const index = buildIndex([hostile], { synonyms: [['Wohn\u0000geld', 'Miet\u202ezuschuss']] });
+    const stored = index.documents[0]!;
+    assert.equal(stored.title, 'Wohngeld beantragen[31m');
+    assert.equal(stored.summary, 'Kurz\tund\nbündig \ud83d\ude00');
+    assert.equal(stored.text, 'Zeile eins\nZeile zwei\nZeile drei\nZeile vier Ende');
+    assert.deepEqual(stored.partners, ['Hessen']);
+    assert.deepEqual(stored.levels, ['Land']);
+    assert.equal(stored.category, 'Soziales');
+    assert.equal(stored.lang, 'de');
+    assert.deepEqual(index.synonyms.at(-1), ['Wohngeld', 'Mietzuschuss']);
+    // Nothing of it anywhere in the file, vocabulary and engine terms included. (Not a test on
+    // the JSON text: JSON.stringify writes these characters as escapes.)
+    for (const text of allStrings(index))
+      assert.doesNotMatch(text, FORBIDDEN, JSON.stringify(text));
+  });
+
+  it('keeps words whole for search and highlighting', () => {
+    const index = loadIndex(JSON.stringify(buildIndex([hostile])));
+    // "Wohn\u0000geld" was two words; only "geld" was highlighted.
+    assert.deepEqual(index.search('Wohngeld', { prefix: false }).hits[0]?.titleMatches, [[0, 8]]);
+    for (const query of ['Mietzuschuss', 'HeWoG', 'Ende']) {
+      assert.equal(index.search(query, { prefix: false }).hits[0]?.id, 'x', query);
+    }
+  });
+
+  it('treats a title of only control characters as missing', () => {
+    assert.throws(
+      () => buildIndex([{ id: 'a', title: '\u0000\u202e\u0007', url: '/a' }]),
+      (error: unknown) => error instanceof ContentError && error.location.field === 'title',
+    );
+  });
+});
+
 describe('document validation', () => {
   function invalid(input: unknown[], field: string | undefined, message: RegExp) {
     assert.throws(
@@ -145,6 +205,38 @@ describe('document validation', () => {
     invalid([{ id: 'a', title: 'x', url: '/x', keywords: [1, 2] }], 'keywords', /list of texts/);
     invalid([{ id: 'a b', title: 'x', url: '/x' }], 'id', /may only contain/);
     invalid([{ id: 'a', title: 'x', url: '/x', body: 'x'.repeat(2_000_001) }], 'body', /too large/);
+  });
+
+  it('refuses dates that do not exist, in documents and as the Datenstand', () => {
+    const doc = (updated: unknown) => [{ id: 'a', title: 'x', url: '/x', updated }];
+    for (const date of ['2026-02-30', '2023-02-29', '1900-02-29', '2026-04-31', '2026-13-01']) {
+      invalid(doc(date), 'updated', new RegExp(`a date that exists: ${date} is not in the`));
+    }
+    invalid(doc('2026-00-10'), 'updated', /is not in the calendar/);
+    invalid(doc('2026-01-00'), 'updated', /is not in the calendar/);
+    invalid(doc(new Date('kein Datum')), 'updated', /invalid Date/);
+    assert.throws(
+      () => buildIndex(doc('2026-01-01'), { dataDate: '2026-02-30' }),
+      (error: unknown) =>
+        error instanceof ContentError &&
+        error.location.field === 'dataDate' &&
+        /"dataDate" must be a date that exists/.test(error.message),
+    );
+    assert.throws(() => buildIndex(doc('2026-01-01'), { dataDate: '30.01.2026' }), /YYYY-MM-DD/);
+  });
+
+  it('accepts leap days and the last days of months', () => {
+    for (const date of ['2024-02-29', '2000-02-29', '2026-02-28', '2026-04-30', '2026-12-31']) {
+      assert.equal(buildIndex([{ id: 'a', title: 'x', url: '/x', updated: date }]).dataDate, date);
+      assert.equal(
+        buildIndex([{ id: 'a', title: 'x', url: '/x' }], { dataDate: date }).dataDate,
+        date,
+      );
+    }
+    const fromDate = buildIndex([
+      { id: 'a', title: 'x', url: '/x', updated: new Date('2024-02-29') },
+    ]);
+    assert.equal(fromDate.documents[0]?.updated, '2024-02-29');
   });
 
   it("turns numeric ids into text without changing the caller's documents", () => {

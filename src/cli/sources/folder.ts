@@ -2,8 +2,10 @@
  * Finds the content files of a folder: Markdown and HTML, recursively, sorted by path so the
  * index (and any duplicate-id error) does not depend on the file system's order.
  */
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CliError, describeFsError } from '../cli-error.js';
 
 export type ContentKind = 'markdown' | 'html';
 
@@ -20,8 +22,31 @@ function kindOf(name: string): ContentKind | undefined {
   return undefined;
 }
 
-async function walk(folder: string, prefix: string, out: ContentFile[]): Promise<void> {
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
+/** The entries of a folder; a folder that cannot be read is an error naming it (as `shown`). */
+async function entriesOf(folder: string, shown: string): Promise<Dirent[]> {
+  try {
+    return await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const denied = code === 'EACCES' || code === 'EPERM';
+    throw new CliError(
+      `cannot read this folder: ${describeFsError(error)}.`,
+      { file: shown },
+      denied
+        ? 'Give the user running hzd-search-index read permission for the folder, or move it out of the input folder.'
+        : undefined,
+    );
+  }
+}
+
+/** `shown` is how the folder is named in errors: the input as typed, joined with `prefix`. */
+async function walk(
+  folder: string,
+  prefix: string,
+  shown: string,
+  out: ContentFile[],
+): Promise<void> {
+  for (const entry of await entriesOf(folder, shown)) {
     // Hidden folders and files (.git, editor backups) and dependencies are never content.
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
@@ -31,7 +56,7 @@ async function walk(folder: string, prefix: string, out: ContentFile[]): Promise
       entry.isFile() ||
       (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile() === true);
     if (entry.isDirectory()) {
-      await walk(path, `${relativePath}/`, out);
+      await walk(path, `${relativePath}/`, join(shown, entry.name), out);
     } else if (isFile) {
       const kind = kindOf(entry.name);
       if (kind) out.push({ path, relativePath, kind });
@@ -39,9 +64,10 @@ async function walk(folder: string, prefix: string, out: ContentFile[]): Promise
   }
 }
 
-export async function listContentFiles(folder: string): Promise<ContentFile[]> {
+/** `display` is the folder as the user typed it, for error messages. */
+export async function listContentFiles(folder: string, display: string): Promise<ContentFile[]> {
   const files: ContentFile[] = [];
-  await walk(folder, '', files);
+  await walk(folder, '', display, files);
   // Code-unit order, not locale order: the same on every machine.
   return files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1));
 }

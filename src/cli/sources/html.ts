@@ -39,34 +39,51 @@ function children(node: Node): Node[] {
   return 'childNodes' in node ? node.childNodes : [];
 }
 
+/**
+ * The first element below `node` (in document order) that passes `test`. An explicit stack, not
+ * recursion: a page may nest elements many thousands deep, more than the call stack holds.
+ */
 function find(node: Node, test: (element: Element) => boolean): Element | undefined {
-  for (const child of children(node)) {
-    if (!isElement(child)) continue;
-    if (test(child)) return child;
-    const found = find(child, test);
-    if (found) return found;
+  const stack = [...children(node)].reverse();
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (!isElement(current)) continue;
+    if (test(current)) return current;
+    pushChildren(stack, current);
   }
   return undefined;
 }
 
-function collectText(node: Node, out: string[]): void {
-  if (node.nodeName === '#text') {
-    out.push((node as DefaultTreeAdapterTypes.TextNode).value);
-    return;
+/** Pushes the children of `node` so that popping yields them in document order. */
+function pushChildren(stack: (Node | string)[], node: Node): void {
+  const list = children(node);
+  for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]!);
+}
+
+/** The text below `root`, with line breaks around blocks; iterative for the reason given at find. */
+function collectText(root: Node, out: string[]): void {
+  // Work items: a node to visit, or text to emit once the children of a block are done.
+  const stack: (Node | string)[] = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+    } else if (item.nodeName === '#text') {
+      out.push((item as DefaultTreeAdapterTypes.TextNode).value);
+    } else if (!isElement(item)) {
+      pushChildren(stack, item);
+    } else if (SKIPPED.has(item.tagName) || attribute(item, 'hidden') !== undefined) {
+      continue;
+    } else if (item.tagName === 'br') {
+      out.push('\n');
+    } else if (INLINE.has(item.tagName)) {
+      pushChildren(stack, item);
+    } else {
+      out.push('\n');
+      stack.push('\n');
+      pushChildren(stack, item);
+    }
   }
-  if (!isElement(node)) {
-    children(node).forEach((child) => collectText(child, out));
-    return;
-  }
-  if (SKIPPED.has(node.tagName) || attribute(node, 'hidden') !== undefined) return;
-  if (node.tagName === 'br') {
-    out.push('\n');
-    return;
-  }
-  const block = !INLINE.has(node.tagName);
-  if (block) out.push('\n');
-  node.childNodes.forEach((child) => collectText(child, out));
-  if (block) out.push('\n');
 }
 
 /** Visible text with one line per block. */

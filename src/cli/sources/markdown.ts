@@ -2,7 +2,7 @@
  * Markdown files with YAML front matter: the front matter holds the fields, the rest of the file
  * is the body. Errors in the front matter point at the line in the file, not in the YAML block.
  */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { CliError } from '../cli-error.js';
 import type { RawDocument } from './raw-document.js';
 
@@ -19,6 +19,29 @@ function countLines(text: string): number {
   let lines = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
   return lines;
+}
+
+/** Most front matter has no aliases at all; a few to share a list are fine. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The front matter as plain values. Aliases (*name) are expanded, so a few lines can stand for
+ * billions of values (a "billion laughs" attack); the yaml package then throws instead.
+ */
+function frontMatterValues(yaml: Document, file: string, line: number): unknown {
+  try {
+    return yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/alias count/i.test(message)) {
+      throw new CliError(`invalid YAML front matter: ${message}.`, { file, line });
+    }
+    throw new CliError(
+      `the front matter uses aliases (*name) too often (at most ${MAX_ALIAS_COUNT} expansions, against files that blow up into huge data).`,
+      { file, line },
+      'Write the values out instead of repeating them with &name and *name.',
+    );
+  }
 }
 
 /** Parses one Markdown file. `name` is the file name without extension, the default id. */
@@ -70,7 +93,7 @@ export function readMarkdown(text: string, file: string, name: string): RawDocum
       'Put texts that contain ": " or start with a special character in quotes, e.g. title: "HeWoG: Wohngeld".',
     );
   }
-  const fields: unknown = yaml.toJS({ maxAliasCount: 100 }) ?? {};
+  const fields = frontMatterValues(yaml, file, yamlFirstLine);
   if (typeof fields !== 'object' || Array.isArray(fields) || fields === null) {
     throw new CliError(
       'the front matter must consist of "field: value" lines.',
