@@ -13,33 +13,27 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const SCRIPT_TAG_ENTRY = 'src/bundle.ts';
 const DEFAULT_INDEX = 'src/generated/default-index.json';
 
 /**
- * Lit keeps CSS and HTML in template literals, which no minifier touches. Comments and the
- * indentation between tags and declarations are dead weight in the script-tag bundle. Only
- * whitespace that CSS and HTML ignore is removed; text content keeps its single spaces.
+ * Lit keeps CSS and HTML in template literals, which no JavaScript minifier touches. Comments and
+ * the indentation between tags and declarations are dead weight in the script-tag bundle.
+ * minify-literals parses the source (nested templates included, which a regular expression
+ * cannot follow) and minifies each literal with an HTML and a CSS minifier that keep the
+ * whitespace text needs.
  */
 function minifyTemplateLiterals(): Plugin {
-  const minifyCss = (text: string) =>
-    text
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};,>])\s*/g, '$1')
-      .replace(/:\s+/g, ':')
-      .trim();
-  const minifyHtml = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/>\s+</g, '> <');
   return {
     name: 'hzd-minify-template-literals',
-    transform(code, id) {
+    async transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || id.endsWith('.test.ts')) return null;
-      const result = code
-        .replace(/\bcss`([^`]*)`/g, (_, body: string) => `css\`${minifyCss(body)}\``)
-        .replace(/\bhtml`([^`]*)`/g, (_, body: string) => `html\`${minifyHtml(body)}\``);
-      return result === code ? null : { code: result, map: null };
+      if (!/\b(html|svg|css)`/.test(code)) return null;
+      const result = await minifyHTMLLiterals(code, { fileName: id });
+      return result ? { code: result.code, map: result.map } : null;
     },
   };
 }
@@ -71,7 +65,7 @@ function scriptTag(format: 'es' | 'iife', outDir = 'dist', fileName?: string): U
       outDir,
       emptyOutDir: false,
       target: 'es2021',
-      sourcemap: false,
+      sourcemap: process.env.HZD_SOURCEMAP === '1',
       lib: {
         entry: SCRIPT_TAG_ENTRY,
         formats: [format],

@@ -113,11 +113,6 @@ export class AnnouncerController implements ReactiveController {
     }
   }
 
-  /** Whether a message is waiting for its delay. */
-  get isPending(): boolean {
-    return this.pending !== undefined;
-  }
-
   /** The message waiting for its delay, if any. */
   get pendingMessage(): string | undefined {
     return this.pendingText;

@@ -51,15 +51,6 @@ export class DocumentLiveRegions {
     return this.container.isConnected;
   }
 
-  /** The texts of the regions: `[A, B]` per politeness. */
-  get texts(): Record<Politeness, [string, string]> {
-    const text = (pair: [HTMLElement, HTMLElement]): [string, string] => [
-      pair[0].textContent ?? '',
-      pair[1].textContent ?? '',
-    ];
-    return { polite: text(this.regions.polite), assertive: text(this.regions.assertive) };
-  }
-
   write(message: string, politeness: Politeness): void {
     this.clear();
     const slot = this.next[politeness];

@@ -16,7 +16,7 @@ export const de: HzdStrings = {
   suggestions: 'Vorschläge',
   pageSuggestion: 'Seite',
   suggestionCount: (n) => `${count(n, 'Vorschlag', 'Vorschläge')} verfügbar.`,
-  instanceName: (position) => `Suche ${formatNumber('de', position)}`,
+  instanceName: (position) => `Suche ${position}`,
   resultsHeading: 'Suchergebnisse',
   resultCount: (total, query) =>
     `${count(total, 'Ergebnis', 'Ergebnisse')} für „${shorten(query)}“`,

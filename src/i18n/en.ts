@@ -15,7 +15,7 @@ export const en: HzdStrings = {
   suggestions: 'Suggestions',
   pageSuggestion: 'Page',
   suggestionCount: (n) => `${count(n, 'suggestion', 'suggestions')} available.`,
-  instanceName: (position) => `Search ${formatNumber('en', position)}`,
+  instanceName: (position) => `Search ${position}`,
   resultsHeading: 'Search results',
   resultCount: (total, query) => `${count(total, 'result', 'results')} for “${shorten(query)}”`,
   noResults: (query) => `No results for “${shorten(query)}”.`,

@@ -2,6 +2,7 @@
  * Language-aware formatting shared by the string tables and the components: plural categories,
  * numbers and dates through Intl, cached per language.
  */
+import { dateProblem } from '../core/calendar-date.js';
 import { cutText, withoutBidiControls } from '../core/text.js';
 
 export type HzdLanguage = 'de' | 'en';
@@ -24,8 +25,6 @@ export function formatNumber(lang: HzdLanguage, n: number): string {
   return format.format(n);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * Formats a `YYYY-MM-DD` date: "28. November 2026" (long) or "28.11.2026" (medium) in German.
  * Returns undefined for anything else, so a malformed date in an index is simply not shown. An
@@ -37,17 +36,10 @@ export function formatDate(
   isoDate: string | undefined,
   style: 'long' | 'medium',
 ): string | undefined {
-  const match = isoDate ? ISO_DATE.exec(isoDate) : null;
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (dateProblem(isoDate) !== undefined) return undefined;
+  const [year, month, day] = isoDate!.split('-').map(Number) as [number, number, number];
   // UTC on both sides: a date without time must not shift a day in other time zones.
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  )
-    return undefined;
   // Built once per language and style: result lists format a date per card on every keystroke.
   const key = `${lang} ${style}`;
   let format = dateFormats.get(key);

@@ -107,7 +107,7 @@ describe('AnnouncerController', () => {
     speak = false;
     clock.tick(1000);
     expect(announcer.regions.polite).to.deep.equal(['', '']);
-    expect(announcer.isPending).to.equal(false);
+    expect(announcer.pendingMessage).to.equal(undefined);
   });
 
   it('clear() cancels the pending message and empties all regions', () => {

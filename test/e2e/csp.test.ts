@@ -11,7 +11,7 @@ import { classicPage, modulePage } from './helpers/pages.js';
 import { BUILT, distFile } from './helpers/paths.js';
 import { attachProbe } from './helpers/probe.js';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
-import { combobox, firstResultLink, submitSearch } from './helpers/widget.js';
+import { combobox, firstResultTitle, submitSearch } from './helpers/widget.js';
 
 const STRICT_CSP = "default-src 'self'";
 /** The documented default of `--hzd-color-accent` (#004b87), the submit button's background. */
@@ -53,7 +53,7 @@ describe('strict Content-Security-Policy', () => {
       await combobox(page).waitFor();
       const { total } = await submitSearch(page, probe, 'wohngeld');
       assert.ok(total > 0, 'a search for "wohngeld" finds something');
-      const title = (await firstResultLink(page).textContent()) ?? '';
+      const title = await firstResultTitle(page);
       assert.match(title, /HeWoG|Wohngeld/);
 
       // Lit's styles arrive as adopted style sheets; the CSP must not have blocked them.

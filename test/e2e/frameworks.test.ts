@@ -21,7 +21,7 @@ import { packTarball } from './helpers/pack.js';
 import { BUILT, distFile, ROOT } from './helpers/paths.js';
 import { run, runOk, type RunResult } from './helpers/run.js';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
-import { firstResultLink, resultCards, submitSearch } from './helpers/widget.js';
+import { firstResultLink, firstResultTitle, resultCards, submitSearch } from './helpers/widget.js';
 import { attachProbe } from './helpers/probe.js';
 
 /** The create-vite major whose templates count as "the default project". */
@@ -105,7 +105,7 @@ async function selectFirstResult(server: StaticServer) {
   await page.goto(start);
   await submitSearch(page, probe, 'Fußfessel');
   await resultCards(page).first().waitFor();
-  const title = await firstResultLink(page).textContent();
+  const title = await firstResultTitle(page);
   await firstResultLink(page).click();
   await page.waitForFunction(() => document.body.dataset.selected !== undefined);
   return {

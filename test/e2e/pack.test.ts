@@ -17,7 +17,7 @@ import { htmlPage } from './helpers/pages.js';
 import { ROOT } from './helpers/paths.js';
 import { run, runOk } from './helpers/run.js';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
-import { firstResultLink, typeAndWaitForResults } from './helpers/widget.js';
+import { firstResultTitle, typeAndWaitForResults } from './helpers/widget.js';
 
 /**
  * Everything the package publishes, file by file. `files` in package.json names these files and
@@ -48,6 +48,7 @@ const PUBLISHED = [
     'components/result-card/highlight',
     'components/result-card/result-card',
     'components/result-card/result-card.styles',
+    'components/search/instance-names',
     'components/search/light-form',
     'components/search/search-views',
     'components/search/search',
@@ -69,7 +70,9 @@ const PUBLISHED = [
     'core/analysis/stem',
     'core/analysis/stopwords',
     'core/analysis/tokenize',
+    'core/analysis/word-breaks',
     'core/build',
+    'core/calendar-date',
     'core/engine-terms',
     'core/engine',
     'core/errors',
@@ -81,6 +84,7 @@ const PUBLISHED = [
     'core/snippet',
     'core/synonym-table',
     'core/synonyms',
+    'core/text',
     'core/types',
     'core/url',
     'core/vocabulary',
@@ -265,7 +269,7 @@ describe('installed from the tarball', { timeout: 150_000 }, () => {
       const tab = await context.newPage();
       await tab.goto(server.url('/index.html'));
       await typeAndWaitForResults(tab, 'Bürgerbüro');
-      assert.match((await firstResultLink(tab).textContent()) ?? '', /Personalausweis/);
+      assert.match(await firstResultTitle(tab), /Personalausweis/);
       assert.ok(server.requests.some((request) => request.path === '/index.json'));
     });
 
@@ -274,7 +278,7 @@ describe('installed from the tarball', { timeout: 150_000 }, () => {
       const tab = await context.newPage();
       await tab.goto(server.url('/shipped.html'));
       await typeAndWaitForResults(tab, 'Fußfessel');
-      assert.match((await firstResultLink(tab).textContent()) ?? '', /Aufenthaltsüberwachung/);
+      assert.match(await firstResultTitle(tab), /Aufenthaltsüberwachung/);
       assert.ok(
         server.requests.some((request) =>
           /^\/assets\/hzd-kooperationen\.index-.+\.json$/.test(request.path),

@@ -12,7 +12,7 @@ import { modulePage } from './helpers/pages.js';
 import { BUILT, distFile } from './helpers/paths.js';
 import { attachProbe } from './helpers/probe.js';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
-import { combobox, firstResultLink, submitSearch } from './helpers/widget.js';
+import { combobox, firstResultLink, firstResultTitle, submitSearch } from './helpers/widget.js';
 
 const INDEX_PATH = '/daten/suchindex.json';
 
@@ -109,7 +109,7 @@ describe('privacy', () => {
 
     const { total } = await submitSearch(page, probe, 'wohngeld');
     assert.ok(total > 0, 'the index from index-src finds something');
-    assert.match((await firstResultLink(page).textContent()) ?? '', /HeWoG|Wohngeld/);
+    assert.match(await firstResultTitle(page), /HeWoG|Wohngeld/);
 
     for (const url of urls) assert.equal(new URL(url).origin, server.origin, `request to ${url}`);
     assert.deepEqual(withoutFavicon(urls), [

@@ -63,7 +63,7 @@ function documentOrder(a: Node, b: Node): number {
 
 /** Text of the closest heading before `element` in document order (light DOM only). */
 function nearestHeading(element: Element): string {
-  const walker = document.createTreeWalker(document.body ?? document, NodeFilter.SHOW_ELEMENT);
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_ELEMENT);
   walker.currentNode = element;
   for (let node = walker.previousNode(); node; node = walker.previousNode()) {
     const candidate = node as Element;

@@ -25,9 +25,8 @@ export interface LightForm {
 
 /** The form's search field: a search or text input, not a hidden field or a checkbox. */
 export function lightInput(host: Element): HTMLInputElement | null {
-  return (
-    host.querySelector<HTMLInputElement>('form input[type="search"]') ??
-    host.querySelector<HTMLInputElement>('form input:is(:not([type]), [type="text"])')
+  return host.querySelector<HTMLInputElement>(
+    'form input:is([type="search"], [type="text"], :not([type]))',
   );
 }
 

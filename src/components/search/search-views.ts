@@ -4,7 +4,6 @@
  * of the element class leaves it with state and behaviour only.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { SearchResults, Suggestions } from '../../core/index.js';
 import type { HzdLanguage, HzdStrings } from '../../i18n/index.js';
 import { heading } from '../shared/heading.js';
@@ -138,9 +137,9 @@ function hitsView(context: ViewContext, { results, query }: ResultsView): Templa
   }
   return html`
     <ol role="list" part="list" class="hits">
-      ${repeat(
-        results.hits,
-        (hit, index) => `${index}:${hit.id}`,
+      ${results.hits.map(
+        // By position: a new query re-uses the cards already on screen (results only change
+        // while focus is in the field, and "more" only appends).
         (hit) => html`
           <li>
             <hzd-result-card

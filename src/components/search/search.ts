@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { isSafeUrl, type SearchResults, type Suggestions } from '../../core/index.js';
 import { AnnouncerController } from '../../controllers/announcer-controller.js';
 import { documentLiveRegions } from '../../controllers/document-live-regions.js';
@@ -234,7 +233,8 @@ export class HzdSearch extends LitElement {
   @state() private landmarkLabel?: string;
   /** A search has been started and has not answered yet. */
   @state() private searching = false;
-  @state() private instanceName?: string;
+  /** Set by the registry of search boxes on the page (see instance-names.ts). */
+  @state() private instanceNameSource?: InstanceName;
 
   @query('#input') private input?: HTMLInputElement;
 
@@ -259,14 +259,10 @@ export class HzdSearch extends LitElement {
   private interruptedLoad = false;
   /** The visitor was typing into the no-JS form when the element upgraded. */
   private upgradeCaret?: CaretState;
-  private instanceNameSource?: InstanceName;
   private readonly naming: NamedInstance = {
     element: this,
     baseName: () => this.landmarkLabel ?? this.label ?? this.light.label ?? this.text.label,
-    rename: (name) => {
-      this.instanceNameSource = name;
-      this.instanceName = this.formatInstanceName();
-    },
+    rename: (name) => (this.instanceNameSource = name),
   };
   private urlTimer?: ReturnType<typeof setTimeout>;
   private lightObserver?: MutationObserver;
@@ -399,7 +395,8 @@ export class HzdSearch extends LitElement {
 
   // ---- Naming among several instances -------------------------------------------------------
 
-  private formatInstanceName(): string | undefined {
+  /** The suffix that tells this box apart from others on the page, in the UI language. */
+  private get instanceName(): string | undefined {
     const name = this.instanceNameSource;
     if (!name) return undefined;
     return 'heading' in name ? name.heading : this.text.instanceName(name.position);
@@ -420,10 +417,13 @@ export class HzdSearch extends LitElement {
     if (changedAny.has('label') || changedAny.has('landmarkLabel') || changedAny.has('light')) {
       renameInstances();
     }
-    this.instanceName = this.formatInstanceName();
   }
 
   protected override updated(): void {
+    // The field's text follows `value` whenever they differ, also after the visitor typed (a
+    // property binding would compare with what it last rendered, not with the field). Equal
+    // text is left alone, so the caret stays where it is.
+    if (this.input && this.input.value !== this.value) this.input.value = this.value;
     // Browsers keep real focus visible, not virtual focus: scroll the active option into view
     // for magnifier and zoom users (APG). `block: 'nearest'` scrolls no more than needed.
     const id = this.combobox.activeId;
@@ -883,7 +883,6 @@ export class HzdSearch extends LitElement {
                   enterkeyhint="search"
                   spellcheck="false"
                   placeholder=${placeholder || nothing}
-                  .value=${live(this.value)}
                   @input=${this.onInput}
                   @keydown=${this.onKeydown}
                   @compositionstart=${this.onCompositionStart}

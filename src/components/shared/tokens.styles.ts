@@ -67,8 +67,6 @@ export const tokens = css`
     font-weight: normal;
     font-stretch: normal;
     list-style: initial;
-    quotes: auto;
-    visibility: visible;
     cursor: auto;
   }
 

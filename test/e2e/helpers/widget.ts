@@ -19,6 +19,11 @@ export function firstResultLink(page: Page): Locator {
   return resultCards(page).first().getByRole('link');
 }
 
+/** The first result's title as read: without the soft hyphens where long words may break. */
+export async function firstResultTitle(page: Page): Promise<string> {
+  return ((await firstResultLink(page).textContent()) ?? '').replaceAll('\u00ad', '');
+}
+
 /**
  * Types `query`, presses Enter and waits until the submitted search has been answered
  * (`hzd-search` fired, so the results for exactly this text are rendered).
