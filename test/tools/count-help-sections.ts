@@ -14,7 +14,11 @@
  *   preface, section, sect1–sect5, refsect1–3 elements.
  * - HTML in German folders (…/de/…, de-DE, *.de.html): h1–h4 headings.
  * - LyX manuals (usr/share/lyx/doc/de): Chapter, Section, Subsection, Subsubsection layouts.
+ * Files with the same content are counted once (over all roots), and LilyPond's one-page copies
+ * of its split manuals (*-big-page*) not at all. HTML figures are the roughest: navigation
+ * headings count, and one package may ship two editions of a manual.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { pageDocuments } from '../eval/known-item/mallard.js';
@@ -43,7 +47,7 @@ function walk(dir: string, out: string[]): void {
 
 function formatOf(path: string): Format | null {
   const p = path.replace(/\\/g, '/');
-  if (/\/man\//.test(p) || /libreoffice/i.test(p)) return null;
+  if (/\/man\//.test(p) || /libreoffice/i.test(p) || /big-page/.test(p)) return null;
   if (/\/usr\/share\/help\/de\//.test(p) && p.endsWith('.page')) return 'mallard';
   if (/\/usr\/share\/(help|doc\/HTML)\/de\//.test(p) && /\.(xml|docbook)$/.test(p))
     return 'docbook';
@@ -52,8 +56,13 @@ function formatOf(path: string): Format | null {
   return null;
 }
 
+const seen = new Set<string>();
+
 function countSections(path: string, format: Format): number {
   const text = readFileSync(path, 'utf8');
+  const hash = createHash('sha1').update(text).digest('hex');
+  if (seen.has(hash)) return 0;
+  seen.add(hash);
   switch (format) {
     case 'mallard':
       try {

@@ -1,17 +1,20 @@
 /**
- * The "not law" set: German GNOME help (Mallard pages) from Debian packages, one document per
- * page intro and per section. Read from the installed files under /usr/share/help/de and cached,
+ * The "not law" set: German desktop help from Debian packages (GNOME's Mallard pages, one
+ * document per page intro and per section; DocBook manuals of MATE, GnuCash and Rhythmbox, one
+ * document per chapter or section). Read from the installed files under /usr/share/help/de and cached,
  * gzipped, in test/.tmp/help-de.json.gz (not committed; made again when missing).
  *
  * Install the packages with:
  *   apt-get install --no-install-recommends gnome-user-docs evolution-common evince-common \
  *     gedit-common atril-common shotwell-common gnome-terminal-data epiphany-browser-data \
- *     cheese-common brasero-common totem-common zenity-common mate-calc-common
+ *     cheese-common brasero-common totem-common zenity-common mate-calc-common mate-user-guide \
+ *     gnucash-docs rhythmbox-data
  * (all architecture-independent data packages without further dependencies).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { docbookDocuments, docbookEntities } from './docbook.js';
 import { pageDocuments, type HelpDocument } from './mallard.js';
 
 export const HELP_ROOT = process.env['HZD_HELP_ROOT'] ?? '/usr/share/help/de';
@@ -32,6 +35,10 @@ export const HELP_GUIDES: Record<string, string> = {
   totem: 'totem-common',
   zenity: 'zenity-common',
   'mate-calc': 'mate-calc-common',
+  'mate-user-guide': 'mate-user-guide',
+  'gnucash-guide': 'gnucash-docs',
+  'gnucash-help': 'gnucash-docs',
+  rhythmbox: 'rhythmbox-data',
 };
 
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -50,11 +57,21 @@ export function readInstalledHelp(root = HELP_ROOT): HelpDocument[] | string {
   const docs: HelpDocument[] = [];
   for (const guide of Object.keys(HELP_GUIDES).sort()) {
     const folder = join(root, guide);
-    for (const file of readdirSync(folder)
-      .filter((name) => name.endsWith('.page'))
-      .sort()) {
+    const files = readdirSync(folder).sort();
+    const read = (file: string) => readFileSync(join(folder, file), 'utf8');
+    const xml = files.filter((name) => /\.(xml|docbook)$/.test(name));
+    const entities = docbookEntities([
+      ...files.filter((name) => name.endsWith('.dtd')).map(read),
+      ...xml.map(read).filter((text) => /<!DOCTYPE[^>[]*\[/.test(text)),
+    ]);
+    for (const file of files) {
       const path = join(folder, file);
-      docs.push(...pageDocuments(readFileSync(path, 'utf8'), guide, file.slice(0, -5), path));
+      if (file.endsWith('.page'))
+        docs.push(...pageDocuments(read(file), guide, file.slice(0, -'.page'.length), path));
+      else if (xml.includes(file))
+        docs.push(
+          ...docbookDocuments(read(file), entities, guide, file.replace(/\.\w+$/, ''), path),
+        );
     }
   }
   const seen = new Set<string>();

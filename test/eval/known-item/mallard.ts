@@ -12,7 +12,7 @@ export interface HelpDocument extends CorpusDocument {
   page: string;
 }
 
-interface XmlElement {
+export interface XmlElement {
   name: string;
   id: string | undefined;
   children: (XmlElement | string)[];
@@ -61,7 +61,7 @@ export function parseXml(xml: string, file: string): XmlElement {
   const root: XmlElement = { name: '#root', id: undefined, children: [] };
   const stack: XmlElement[] = [root];
   const token =
-    /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>]+)((?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
+    /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>|<\/([^\s>]+)\s*>|<([^\s/>]+)((?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   for (const match of xml.matchAll(token)) {
     const [, cdata, closing, opening, attributes, selfClosing, text] = match;
     const top = stack.at(-1)!;
@@ -72,7 +72,7 @@ export function parseXml(xml: string, file: string): XmlElement {
       if (top.name !== name) throw new Error(`${file}: </${closing}> closes <${top.name}>`);
       stack.pop();
     } else if (opening !== undefined) {
-      const id = /(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attributes ?? '');
+      const id = /(?:^|\s)(?:xml:)?id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attributes ?? '');
       const element: XmlElement = {
         name: opening.replace(/^.*:/, ''),
         id: id ? (id[1] ?? id[2]) : undefined,
@@ -101,7 +101,7 @@ function textOf(element: XmlElement, skipTitle: boolean): string {
   return out;
 }
 
-function clean(text: string): string {
+export function clean(text: string): string {
   return text
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
@@ -117,7 +117,7 @@ function titleOf(element: XmlElement): string {
 }
 
 /** Characters an id may hold in the index (see src/core/schema.ts); others become "-". */
-function idPart(text: string): string {
+export function idPart(text: string): string {
   return text.replace(/[^A-Za-z0-9_.~-]/g, '-');
 }
 

@@ -41,7 +41,7 @@ export const SETS: SetDefinition[] = [
   {
     name: 'help',
     description:
-      'German GNOME help (Mallard pages of 13 Debian packages), one document per page intro and per section; targets: sections whose heading holds a compound no other heading holds',
+      'German desktop help from 16 Debian packages (GNOME Mallard pages; MATE, GnuCash, Rhythmbox DocBook), one document per page intro and per section; targets: sections whose heading holds a compound no other heading holds',
     seed: 8_2027,
     perKind: 250,
     queriesFile: join(import.meta.dirname, 'help-queries.json'),
