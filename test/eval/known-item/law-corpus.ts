@@ -37,10 +37,10 @@ export function readLawCorpus(dir = LAW_CORPUS_DIR): LawCorpus | string {
   return { docs, heldOut: all.length - docs.length };
 }
 
-/** "§ 3 Wohngeldberechtigung – Wohngeldgesetz (WoGG)" → "Wohngeldberechtigung". */
+/** "§ 3 Wohngeldberechtigung – Wohngeldgesetz (WoGG)" → "Wohngeldberechtigung"; "§ 7 – …" → "". */
 export function lawHeading(title: string): string {
-  const match = /^(?:§+|Art\.?|Artikel)\s+\S+\s*(.*?)(?:\s+–\s+|$)/u.exec(title);
-  return match ? match[1]!.trim() : '';
+  const beforeLaw = title.split(' – ')[0]!;
+  return beforeLaw.replace(/^(?:§+|Art\.?|Artikel)\s+\S+\s*/u, '').trim();
 }
 
 /** The law's abbreviation ("WoGG"; "ChemikAusbV" of "ChemikAusbV 2009"), a distinctive word. */
