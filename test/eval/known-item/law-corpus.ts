@@ -24,7 +24,7 @@ export interface LawCorpus {
   heldOut: number;
 }
 
-/** null (with the reason) where the corpus folder is missing. */
+/** The corpus, or the reason (a sentence) where its files are missing. */
 export function readLawCorpus(dir = LAW_CORPUS_DIR): LawCorpus | string {
   const sample = join(dir, SAMPLE_FILE);
   const heldOut = join(dir, HELD_OUT_FILE);
