@@ -14,7 +14,7 @@ export function formatSummary(
   return [
     `Wrote ${outputPath}`,
     `  documents:      ${number(index.documentCount)}`,
-    `  distinct terms: ${number(index.engine.data.index.length)}`,
+    `  index keys:     ${number(index.keys.length)}`,
     `  size:           ${number(bytes)} bytes (${number(gzipBytes)} bytes gzip)`,
     `  time:           ${number(Math.round(milliseconds))} ms`,
     `  Datenstand:     ${index.dataDate}`,

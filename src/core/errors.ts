@@ -6,6 +6,19 @@
 export type IndexErrorCode =
   'not-json' | 'not-an-index' | 'unsupported-format-version' | 'analyzer-mismatch' | 'corrupt';
 
+/** What a webmaster does about an index this version cannot use. */
+export const REBUILD_ADVICE =
+  'Rebuild it with the hzd-search-index command of the installed hzd-search-widget version.';
+
+/** A damaged index file: `detail` says what is wrong. */
+export function damagedIndex(detail: string, options?: { cause?: unknown }): IndexLoadError {
+  return new IndexLoadError(
+    'corrupt',
+    `The search index file is damaged (${detail}). ${REBUILD_ADVICE}`,
+    options,
+  );
+}
+
 /** Thrown by `loadIndex` for anything that is not a usable index of this library's version. */
 export class IndexLoadError extends Error {
   override readonly name = 'IndexLoadError';

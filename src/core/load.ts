@@ -2,19 +2,15 @@
  * Loads an index file and checks that it is one this version can search. Every failure is an
  * IndexLoadError with a code (for the widget's error state) and a message for webmasters.
  */
-import MiniSearch from 'minisearch';
 import { ANALYZER_VERSION } from './analysis/analyzer.js';
-import { indexTokens } from './analysis/tokenize.js';
-import { engineOptions, FIELDS, type EngineDocument } from './engine.js';
-import { IndexLoadError } from './errors.js';
+import { FIELDS } from './engine.js';
+import { damagedIndex, IndexLoadError, REBUILD_ADVICE } from './errors.js';
 import { SearchIndex } from './search-index.js';
+import { MemoryStore } from './store.js';
 import { INDEX_FORMAT, INDEX_FORMAT_VERSION, type SerializedIndex } from './types.js';
 
-const REBUILD =
-  'Rebuild it with the hzd-search-index command of the installed hzd-search-widget version.';
-
 function corrupt(detail: string): never {
-  throw new IndexLoadError('corrupt', `The search index file is damaged (${detail}). ${REBUILD}`);
+  throw damagedIndex(detail);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -32,16 +28,16 @@ export function checkIndex(input: unknown): SerializedIndex {
   if (input['formatVersion'] !== INDEX_FORMAT_VERSION) {
     throw new IndexLoadError(
       'unsupported-format-version',
-      `The search index has format version ${String(input['formatVersion'])}, but this version of hzd-search-widget reads version ${INDEX_FORMAT_VERSION}. ${REBUILD}`,
+      `The search index has format version ${String(input['formatVersion'])}, but this version of hzd-search-widget reads version ${INDEX_FORMAT_VERSION}. ${REBUILD_ADVICE}`,
     );
   }
   if (input['analyzerVersion'] !== ANALYZER_VERSION) {
     throw new IndexLoadError(
       'analyzer-mismatch',
-      `The search index was built with German analyzer "${String(input['analyzerVersion'])}", but this version uses "${ANALYZER_VERSION}", so words would not match. ${REBUILD}`,
+      `The search index was built with German analyzer "${String(input['analyzerVersion'])}", but this version uses "${ANALYZER_VERSION}", so words would not match. ${REBUILD_ADVICE}`,
     );
   }
-  const { documents, documentCount, engine, vocabulary, synonyms, dataDate } = input;
+  const { documents, documentCount, vocabulary, synonyms, dataDate } = input;
   if (!Array.isArray(documents) || documents.length !== documentCount)
     corrupt('document count does not match');
   for (const doc of documents) {
@@ -60,7 +56,10 @@ export function checkIndex(input: unknown): SerializedIndex {
     !Array.isArray(vocabulary) ||
     !vocabulary.every(
       (entry) =>
-        Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number',
+        Array.isArray(entry) &&
+        typeof entry[0] === 'string' &&
+        typeof entry[1] === 'number' &&
+        typeof entry[2] === 'number',
     )
   ) {
     corrupt('the vocabulary is invalid');
@@ -72,18 +71,23 @@ export function checkIndex(input: unknown): SerializedIndex {
     corrupt('the synonyms are invalid');
   }
   if (typeof dataDate !== 'string') corrupt('the data date is missing');
-  if (!isRecord(engine) || engine['name'] !== 'minisearch' || !isRecord(engine['data']))
-    corrupt('the search data is missing');
-  const fields = engine['fields'];
+  const { fields, averageFieldLengths, keys, postings } = input;
   if (!Array.isArray(fields) || fields.join() !== FIELDS.join())
     corrupt('the indexed fields do not match');
-  const data = engine['data'];
-  if (data['documentCount'] !== documentCount || !isRecord(data['documentIds']))
-    corrupt('the search data does not match the documents');
-  for (const id of Object.values(data['documentIds'])) {
-    if (!Number.isInteger(id) || (id as number) < 0 || (id as number) >= documents.length) {
-      corrupt('the search data refers to unknown documents');
-    }
+  if (
+    !Array.isArray(averageFieldLengths) ||
+    averageFieldLengths.length !== FIELDS.length ||
+    !averageFieldLengths.every((length) => typeof length === 'number' && length >= 0)
+  ) {
+    corrupt('the field lengths are invalid');
+  }
+  if (!Array.isArray(keys) || !Array.isArray(postings) || keys.length !== postings.length)
+    corrupt('the keys do not match the postings');
+  // Lookups are binary searches: the keys must be strictly ascending.
+  for (let i = 0; i < keys.length; i++) {
+    if (typeof keys[i] !== 'string' || typeof postings[i] !== 'string')
+      corrupt('a key or its postings are not text');
+    if (i > 0 && !(keys[i - 1] < keys[i])) corrupt('the keys are not sorted');
   }
   return input as unknown as SerializedIndex;
 }
@@ -106,20 +110,11 @@ export function loadIndex(serialized: unknown): SearchIndex {
     }
   }
   const index = checkIndex(input);
-  let engine: MiniSearch<EngineDocument>;
-  try {
-    // Tokenizing and term processing only matter when adding documents, which a loaded index
-    // never does, but MiniSearch requires the options to match.
-    engine = MiniSearch.loadJS(
-      index.engine.data,
-      engineOptions(indexTokens, (term) => term),
-    );
-  } catch (error) {
-    throw new IndexLoadError(
-      'corrupt',
-      `The search index file is damaged (${(error as Error).message}). ${REBUILD}`,
-      { cause: error },
-    );
-  }
-  return new SearchIndex(engine, index.documents, index);
+  const store = new MemoryStore(
+    index.keys,
+    index.postings,
+    index.documents,
+    index.averageFieldLengths,
+  );
+  return new SearchIndex(store, index);
 }

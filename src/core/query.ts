@@ -12,6 +12,8 @@ export const MAX_QUERY_WORDS = 10;
 export interface QueryWord {
   /** As typed. */
   text: string;
+  /** Lower case: the exact written form. */
+  exact: string;
   folded: string;
   /** The index term. */
   term: string;
@@ -35,6 +37,7 @@ export function analyzeQuery(query: string, lastWordIsPartial: boolean): QueryWo
       if (!folded) continue;
       all.push({
         text: part.text,
+        exact: part.text.normalize('NFC').toLowerCase(),
         folded,
         term: stem(folded),
         start: part.start,

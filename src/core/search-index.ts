@@ -1,57 +1,59 @@
 /**
- * A loaded index: German search with synonyms, prefix completion of the word being typed, typo
- * tolerance, ranking and snippets. DOM-free; the components talk only to this class (or to
- * anything with the same `search` / `suggest` methods, such as a future worker proxy).
+ * A loaded index: German search with synonyms, completion of the word being typed, typo
+ * tolerance, compounds both ways, ranking and snippets. DOM-free; the components talk only to
+ * this class (or to anything with the same `search` / `suggest` methods, such as a worker proxy
+ * or a sharded index).
+ *
+ * Ranking: documents with every query word first, by score; then documents with the most and
+ * the rarest words (IDF-weighted coordination; a word matched only through a typo counts half),
+ * so a query never comes back empty while some of its words match. A document whose title is
+ * the query comes before one that only contains it.
  */
-import type MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
-import { fold, isStopWord, stem } from './analysis/analyzer.js';
+import { fold, isStopWord } from './analysis/analyzer.js';
+import { phraseKey, wordKeys } from './analysis/index-keys.js';
 import { tokenize } from './analysis/tokenize.js';
-import { FIELD_BOOSTS, type EngineDocument } from './engine.js';
 import { analyzeQuery, MAX_QUERY_LENGTH, type QueryWord } from './query.js';
+import { QueryPlanner, type QueryGroup } from './query-plan.js';
+import { Scorer } from './scoring.js';
 import { findMatches, makeSnippet } from './snippet.js';
+import type { IndexStore } from './store.js';
 import { SynonymTable } from './synonym-table.js';
+import { cutText } from './text.js';
 import type {
   SearchHit,
   SearchOptions,
   SearchResults,
   SerializedIndex,
-  StoredDocument,
   SuggestOptions,
   Suggestions,
 } from './types.js';
 import { Vocabulary, type VocabularyWord } from './vocabulary.js';
-import { hasTerm, termsNear } from './engine-terms.js';
-import { cutText } from './text.js';
 
-/** Up to this many letters, the word being typed is completed from the vocabulary (fast, precise). */
-const SHORT_PREFIX = 3;
-/** How many vocabulary completions stand in for a short prefix. */
-const SHORT_PREFIX_COMPLETIONS = 3;
-const SYNONYM_WEIGHT = 0.8;
-const COMPLETION_WEIGHT = 0.6;
-/** When no document has all words, words in more than this many times the documents of the
- * rarest word are too common to bring in results of their own. */
+/**
+ * When no document has all words, words in more than this many times the documents of the
+ * rarest matched word are too common to bring in results of their own ("beantrage" in "Wie
+ * beantrage ich Elterngeld?").
+ */
 const SPECIFICITY_RATIO = 5;
-/** Unknown query words this long are split into known words. */
-const MIN_SPLIT_QUERY_WORD = 8;
-const QUERY_PART_WEIGHT = 0.5;
-/** Parts shorter than this ("woh", "dat") match too much to stand in for a whole word. */
-const MIN_QUERY_PART_TERM = 4;
-/** Fields searched for a short prefix: the ones that name a document. */
-const SHORT_PREFIX_FIELDS = ['title', 'keywords', 'summary', 'meta'];
-
-/** Edit distance allowed for a term: none for short words (EPK must not find EBK), more for long ones. */
-function typoTolerance(term: string): number {
-  if (term.length >= 9) return 2;
-  if (term.length >= 5) return 1;
-  return 0;
-}
+/** A group matched only through a typo variant counts this much in the coordination. */
+const TYPO_COVERAGE = 0.5;
+/** A document whose title, title segment or heading is the query. */
+const NAMED_BY_QUERY = 1.5;
+/** Completions of the last word considered for a phrase (before ranking by co-occurrence). */
+const PHRASE_CANDIDATES = 40;
 
 interface DocumentMatch {
+  document: number;
   score: number;
-  groups: Set<number>;
-  terms: Set<string>;
+  /** Bit g set: the document matches group g. */
+  groups: number;
+}
+
+export interface SearchIndexData extends Pick<
+  SerializedIndex,
+  'dataDate' | 'builtAt' | 'synonyms' | 'vocabulary' | 'language'
+> {
+  documentCount: number;
 }
 
 export class SearchIndex {
@@ -62,23 +64,25 @@ export class SearchIndex {
   readonly documentCount: number;
   /** BCP 47 language of the content; documents with their own `lang` override it. */
   readonly language: string;
-  private readonly synonymTable: SynonymTable;
   private readonly vocabulary: Vocabulary;
+  private readonly scorer: Scorer;
+  private readonly planner: QueryPlanner;
 
   constructor(
-    private readonly engine: MiniSearch<EngineDocument>,
-    private readonly documents: readonly StoredDocument[],
-    serialized: Pick<
-      SerializedIndex,
-      'dataDate' | 'builtAt' | 'synonyms' | 'vocabulary' | 'language'
-    >,
+    private readonly store: IndexStore,
+    data: SearchIndexData,
   ) {
-    this.dataDate = serialized.dataDate;
-    this.language = typeof serialized.language === 'string' ? serialized.language : 'de';
-    this.builtAt = serialized.builtAt;
-    this.documentCount = documents.length;
-    this.synonymTable = new SynonymTable(serialized.synonyms);
-    this.vocabulary = new Vocabulary(serialized.vocabulary);
+    this.dataDate = data.dataDate;
+    this.builtAt = data.builtAt;
+    this.documentCount = data.documentCount;
+    this.language = typeof data.language === 'string' ? data.language : 'de';
+    this.vocabulary = new Vocabulary(data.vocabulary);
+    this.scorer = new Scorer(store);
+    this.planner = new QueryPlanner({
+      vocabulary: this.vocabulary,
+      synonyms: new SynonymTable(data.synonyms),
+      documentFrequency: (key) => this.scorer.documentFrequency(key),
+    });
   }
 
   /** Finds documents for `query`; see SearchOptions for paging and prefix behaviour. */
@@ -88,23 +92,15 @@ export class SearchIndex {
     const words = analyzeQuery(query, options.prefix ?? true);
     if (words.length === 0) return { query, total: 0, hits: [] };
 
-    const groups = this.queryGroups(words);
-    const matches = new Map<number, DocumentMatch>();
-    groups.forEach((group, groupIndex) => {
-      for (const result of this.engine.search(group, { boost: FIELD_BOOSTS })) {
-        const match = matches.get(result.id) ?? { score: 0, groups: new Set(), terms: new Set() };
-        // MiniSearch multiplies by the number of query terms matched; within one group those
-        // are alternatives (synonyms, completions), so that bonus would favour synonym-rich words.
-        match.score += result.score / Math.max(1, result.queryTerms.length);
-        match.groups.add(groupIndex);
-        for (const term of result.terms) match.terms.add(term);
-        matches.set(result.id, match);
-      }
-    });
-
-    const ranked = this.rank(matches, groups.length);
-    const hits = ranked.slice(offset, offset + limit).map(([id, match]) => this.hit(id, match));
-    return { query, total: ranked.length, hits };
+    const groups = this.planner.plan(words);
+    const ranked = this.rank(groups, words);
+    const hits = ranked.slice(offset, offset + limit).map((match) => this.hit(match, groups));
+    const results: SearchResults = { query, total: ranked.length, hits };
+    const best = ranked[0];
+    if (best && bitCount(best.groups) < groups.length) {
+      results.missingWords = missingWords(groups, best);
+    }
+    return results;
   }
 
   /** Completions of the word being typed and, for unknown words, a "Meinten Sie …?" query. */
@@ -119,12 +115,9 @@ export class SearchIndex {
     const typing = last.end === text.length;
     if (typing) {
       const head = text.slice(0, last.start);
-      const typed = fold(last.text);
-      suggestions.completions = this.vocabulary
-        .complete(last.text, limit + 1)
-        .filter((entry) => entry.folded !== typed)
-        .slice(0, limit)
-        .map((entry) => `${head}${entry.word}`);
+      suggestions.completions = this.completions(head, fold(last.text), limit).map(
+        (word) => `${head}${word}`,
+      );
     }
 
     let corrected = text;
@@ -132,7 +125,7 @@ export class SearchIndex {
     for (const word of [...words].reverse()) {
       const folded = fold(word.text);
       if (folded.length < 4 || isStopWord(folded) || /\d/.test(folded)) continue;
-      if (hasTerm(this.engine, stem(folded))) continue;
+      if (this.isKnown(word.text)) continue;
       if (typing && word === last && suggestions.completions.length) continue;
       const replacement = this.closestWord(folded);
       if (replacement && replacement.folded !== folded) {
@@ -144,129 +137,83 @@ export class SearchIndex {
     return suggestions;
   }
 
-  /**
-   * One MiniSearch query per query word (or per synonym phrase): the word itself, with prefix and
-   * typo tolerance, OR its synonyms. Documents are later ranked by how many groups they match.
-   */
-  private queryGroups(words: QueryWord[]): Query[] {
-    const terms = words.map((word) => word.term);
-    const synonymMatches = new Map(
-      this.synonymTable.match(terms).map((match) => [match.start, match]),
-    );
-    const groups: Query[] = [];
-    for (let i = 0; i < words.length;) {
-      const synonyms = synonymMatches.get(i);
-      const length = synonyms?.length ?? 1;
-      const own = words.slice(i, i + length).map((word) => this.wordQuery(word));
-      const alternatives: Query[] = [
-        own.length === 1 ? own[0]! : { combineWith: 'AND', queries: own },
-      ];
-      for (const phrase of synonyms?.alternatives ?? []) {
-        alternatives.push({ combineWith: 'AND', queries: phrase, boostTerm: () => SYNONYM_WEIGHT });
+  // ---- Ranking ------------------------------------------------------------------------------
+
+  private rank(groups: QueryGroup[], words: readonly QueryWord[]): DocumentMatch[] {
+    const n = this.documentCount;
+    const idfs = groups.map((group) => this.groupIdf(group));
+    const totalIdf = idfs.reduce((sum, idf) => sum + idf, 0) || 1;
+    const score = new Float64Array(n);
+    const coverage = new Float64Array(n);
+    /** Bit g: the document matches group g (at most MAX_QUERY_WORDS groups). */
+    const matched = new Uint32Array(n);
+    const documents: number[] = [];
+    const documentsPerGroup: number[] = [];
+    groups.forEach((group, g) => {
+      const scored = this.scorer.scoreGroup(group);
+      documentsPerGroup[g] = scored.documents.length;
+      for (const document of scored.documents) {
+        if (matched[document] === 0) documents.push(document);
+        score[document]! += scored.scores[document]!;
+        matched[document]! |= 1 << g;
+        coverage[document]! += (idfs[g]! * (scored.typo[document] ? TYPO_COVERAGE : 1)) / totalIdf;
       }
-      groups.push(
-        alternatives.length === 1 ? alternatives[0]! : { combineWith: 'OR', queries: alternatives },
-      );
-      i += length;
-    }
-    return groups;
-  }
+    });
+    this.rewardNames(score, words);
 
-  private wordQuery(word: QueryWord): Query {
-    if (word.partial && word.folded.length <= SHORT_PREFIX) return this.shortPrefixQuery(word);
-    const unstemmed = word.folded !== word.term;
-    const alternatives: Query[] = [
-      { queries: [word.term], fuzzy: typoTolerance(word.term), prefix: word.partial && !unstemmed },
-    ];
-    // Stemming a misspelt or unfinished word can cut it further from the right term
-    // ("kabinet" → "kabin" but "Kabinett" → "kabinett"; "aufent" → "auf"), so the unstemmed
-    // form gets its own lookup: typo-tolerant, and as a prefix while it is being typed.
-    if (unstemmed) {
-      alternatives.push({
-        queries: [word.folded],
-        fuzzy: typoTolerance(word.folded),
-        prefix: word.partial,
-      });
-    }
-    // A compound the content does not contain may still name something it does:
-    // "Wohngeldrechner" → Wohngeld. Only for words that find nothing, not even with typos.
-    if (!word.partial && word.folded.length >= MIN_SPLIT_QUERY_WORD && this.isUnknown(word)) {
-      const part = this.vocabulary.knownPart(word.folded);
-      const term = part === undefined ? undefined : stem(part);
-      if (term && term.length >= MIN_QUERY_PART_TERM) {
-        alternatives.push({ queries: [term], boostTerm: () => QUERY_PART_WEIGHT });
-      }
-    }
-    return alternatives.length === 1
-      ? alternatives[0]!
-      : { combineWith: 'OR', queries: alternatives };
-  }
-
-  /**
-   * A prefix of one to three letters would match thousands of terms. Its most frequent
-   * completions ("wo" → Wohngeld) in the short fields are faster and more useful.
-   */
-  private shortPrefixQuery(word: QueryWord): Query {
-    const completions = this.vocabulary
-      .complete(word.folded, SHORT_PREFIX_COMPLETIONS)
-      .map((entry) => stem(entry.folded))
-      .filter((term) => term !== word.term);
-    return {
-      combineWith: 'OR',
-      fields: SHORT_PREFIX_FIELDS,
-      queries: [
-        { queries: [word.term] },
-        { queries: [...new Set(completions)], boostTerm: () => COMPLETION_WEIGHT },
-      ],
-    };
-  }
-
-  /** No index term equals the word or lies within its typo tolerance. */
-  private isUnknown(word: QueryWord): boolean {
-    if (hasTerm(this.engine, word.term) || hasTerm(this.engine, word.folded)) return false;
-    return termsNear(this.engine, word.folded, typoTolerance(word.folded)).length === 0;
-  }
-
-  /**
-   * Documents matching every group are the results, if there are any (AND semantics, like a web
-   * search). Otherwise, e.g. for questions ("Wie beantrage ich Elterngeld?"), the results are
-   * the documents with one of the specific words (matching at most a few times as many
-   * documents as the rarest word: "Elterngeld", not "beantrage") and those matching the most
-   * words, ranked by how many words they match.
-   */
-  private rank(matches: Map<number, DocumentMatch>, groupCount: number): [number, DocumentMatch][] {
-    let best = 0;
-    const documentsPerGroup = new Array<number>(groupCount).fill(0);
-    for (const match of matches.values()) {
-      best = Math.max(best, match.groups.size);
-      for (const group of match.groups) documentsPerGroup[group]!++;
-    }
+    const all = (1 << groups.length) - 1;
+    const byScore = (a: number, b: number) => score[b]! - score[a]! || a - b;
+    const complete = documents.filter((d) => matched[d] === all).sort(byScore);
     const rarest = Math.min(...documentsPerGroup.filter((count) => count > 0));
-    const isSpecific = (group: number) => documentsPerGroup[group]! <= rarest * SPECIFICITY_RATIO;
-    const keep = (match: DocumentMatch) =>
-      best === groupCount
-        ? match.groups.size === groupCount
-        : [...match.groups].some(isSpecific) || (best > 1 && match.groups.size === best);
-    const entries = [...matches].filter(([, match]) => keep(match));
-    for (const [, match] of entries) match.score *= (match.groups.size / groupCount) ** 2;
-    return entries.sort((a, b) => b[1].score - a[1].score);
+    let specific = 0;
+    documentsPerGroup.forEach((count, g) => {
+      if (count <= rarest * SPECIFICITY_RATIO) specific |= 1 << g;
+    });
+    // Without all words: documents with several, or with one of the rarer words.
+    const partial = documents
+      .filter((d) => matched[d] !== all && (matched[d]! & specific || bitCount(matched[d]!) > 1))
+      .sort((a, b) => coverage[b]! - coverage[a]! || byScore(a, b));
+    return [...complete, ...partial].map((document) => ({
+      document,
+      score: score[document]!,
+      groups: matched[document]!,
+    }));
   }
 
-  private hit(id: number, match: DocumentMatch): SearchHit {
-    const doc = this.documents[id]!;
-    const textMatches = findMatches(doc.text, match.terms);
+  /** The IDF of a group: that of its own words (a phrase sums its words). */
+  private groupIdf(group: QueryGroup): number {
+    const own = group.options[0];
+    if (!own) return 0;
+    return own.plans.reduce((sum, plan) => sum + this.scorer.wordIdf(plan), 0);
+  }
+
+  /**
+   * A document whose title (or a segment of it, or a heading) is the query is named by it: it
+   * comes before documents that only contain the words.
+   */
+  private rewardNames(score: Float64Array, words: readonly QueryWord[]): void {
+    const key = phraseKey(words.map((word) => word.text));
+    for (const document of (key && this.store.postings(key)?.documents) || []) {
+      score[document]! *= NAMED_BY_QUERY;
+    }
+  }
+
+  private hit(match: DocumentMatch, groups: QueryGroup[]): SearchHit {
+    const doc = this.store.document(match.document);
+    const keys = this.matchedKeys(match, groups);
+    const textMatches = findMatches(doc.text, keys);
     // The summary is the snippet only when the body has no match (it runs for every hit).
     const snippet =
       textMatches.length || !doc.summary
         ? makeSnippet(doc.text, textMatches)
-        : makeSnippet(doc.summary, findMatches(doc.summary, match.terms));
+        : makeSnippet(doc.summary, findMatches(doc.summary, keys));
     const hit: SearchHit = {
       id: doc.id,
       title: doc.title,
       url: doc.url,
       summary: doc.summary,
       score: match.score,
-      titleMatches: findMatches(doc.title, match.terms),
+      titleMatches: findMatches(doc.title, keys),
       snippet,
     };
     for (const key of [
@@ -279,22 +226,128 @@ export class SearchIndex {
     ] as const) {
       if (doc[key] !== undefined) Object.assign(hit, { [key]: doc[key] });
     }
+    if (bitCount(match.groups) < groups.length) hit.missingWords = missingWords(groups, match);
     return hit;
   }
 
-  /** The known word closest to an unknown one, preferring fewer edits, then frequent words. */
-  private closestWord(folded: string): VocabularyWord | undefined {
-    const maxDistance = folded.length >= 8 ? 2 : 1;
-    let best: { word: VocabularyWord; distance: number } | undefined;
-    for (const [term, distance] of termsNear(this.engine, stem(folded), maxDistance)) {
-      const word = this.vocabulary.wordForTerm(term);
-      if (!word) continue;
-      const better =
-        !best ||
-        distance < best.distance ||
-        (distance === best.distance && word.documentFrequency > best.word.documentFrequency);
-      if (better) best = { word, distance };
-    }
-    return best?.word;
+  /** The keys of the groups `match` matched that its document has: what to highlight. */
+  private matchedKeys(match: DocumentMatch, groups: QueryGroup[]): Set<string> {
+    const keys = new Set<string>();
+    groups.forEach((group, g) => {
+      if (!(match.groups & (1 << g))) return;
+      for (const option of group.options) {
+        for (const plan of option.plans) {
+          for (const { key } of plan.lookups) {
+            if (!keys.has(key) && this.scorer.documentHas(key, match.document)) keys.add(key);
+          }
+        }
+      }
+    });
+    return keys;
   }
+
+  // ---- Suggestions --------------------------------------------------------------------------
+
+  /**
+   * Completions of `prefix`, one per word (its inflections grouped under the most frequent
+   * form), ranked by how many documents name it in a title, heading or keyword, then by
+   * documents. After other words (`head`), completions that occur with them come first, so
+   * "kündigungsfrist miete" continues with what pages about Kündigungsfristen say.
+   */
+  private completions(head: string, prefix: string, limit: number): string[] {
+    if (!prefix) return [];
+    const byStem = new Map<string, { best: VocabularyWord; naming: number; documents: number }>();
+    for (const entry of this.vocabulary.startingWith(prefix, PHRASE_CANDIDATES * 3)) {
+      const group = byStem.get(entry.stem);
+      if (!group) {
+        byStem.set(entry.stem, {
+          best: entry,
+          naming: entry.namingFrequency,
+          documents: entry.documentFrequency,
+        });
+      } else {
+        if (isBetterForm(entry, group.best)) group.best = entry;
+        group.naming += entry.namingFrequency;
+        group.documents += entry.documentFrequency;
+      }
+    }
+    let candidates = [...byStem.values()]
+      .filter((group) => group.best.folded !== prefix || byStem.size === 1)
+      .sort((a, b) => b.naming - a.naming || b.documents - a.documents)
+      .slice(0, PHRASE_CANDIDATES);
+    const context = this.contextDocuments(head);
+    if (context) {
+      const withContext = candidates
+        .map((group) => ({ group, together: this.countIn(group.best.folded, context) }))
+        .filter((candidate) => candidate.together > 0)
+        .sort((a, b) => b.together - a.together);
+      if (withContext.length) candidates = withContext.map((candidate) => candidate.group);
+    }
+    return candidates
+      .filter((group) => group.best.folded !== prefix)
+      .slice(0, limit)
+      .map((group) => group.best.word);
+  }
+
+  /** Documents matching every word of `head` (undefined without words). */
+  private contextDocuments(head: string): Set<number> | undefined {
+    const words = analyzeQuery(head, false);
+    if (words.length === 0) return undefined;
+    let documents: Set<number> | undefined;
+    for (const word of words) {
+      const found = new Set<number>();
+      for (const key of new Set([word.exact, word.folded, word.term])) {
+        for (const document of this.store.postings(key)?.documents ?? []) found.add(document);
+      }
+      documents = documents ? new Set([...documents].filter((d) => found.has(d))) : found;
+    }
+    return documents;
+  }
+
+  private countIn(key: string, documents: Set<number>): number {
+    let count = 0;
+    for (const document of this.store.postings(key)?.documents ?? []) {
+      if (documents.has(document)) count++;
+    }
+    return count;
+  }
+
+  /** Whether the index has the word under any of its keys. */
+  private isKnown(text: string): boolean {
+    const keys = wordKeys(text);
+    if (!keys) return true;
+    return [keys.exact, keys.folded, keys.stem].some(
+      (key) => this.scorer.documentFrequency(key) > 0,
+    );
+  }
+
+  /** The vocabulary word closest to an unknown one, preferring fewer edits, then frequent words. */
+  private closestWord(folded: string): VocabularyWord | undefined {
+    return this.vocabulary.near(folded, folded.length >= 8 ? 2 : 1)[0]?.entry;
+  }
+}
+
+/**
+ * The form that stands for a word's inflections: the one used in titles, headings and keywords
+ * (usually the base form), then the most frequent, then the shortest.
+ */
+function isBetterForm(candidate: VocabularyWord, best: VocabularyWord): boolean {
+  return (
+    (candidate.namingFrequency - best.namingFrequency ||
+      candidate.documentFrequency - best.documentFrequency ||
+      best.word.length - candidate.word.length) > 0
+  );
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest; rest &= rest - 1) count++;
+  return count;
+}
+
+/** The typed words of the groups `match` lacks. */
+function missingWords(groups: QueryGroup[], match: DocumentMatch): string[] {
+  return groups
+    .filter((_, g) => !(match.groups & (1 << g)))
+    .flatMap((group) => group.words.map((word: QueryWord) => word.text));
 }

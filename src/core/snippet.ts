@@ -4,35 +4,48 @@
  * "wohngelt" and "berechnung" inside it for the query "berechnung".
  */
 import { foldWithOffsets } from './analysis/fold.js';
-import { stem } from './analysis/stem.js';
+import { wordKeys } from './analysis/index-keys.js';
 import { tokenize } from './analysis/tokenize.js';
 import type { MatchRange, Snippet } from './types.js';
 
-/** Terms this short are only marked as whole words, never inside a compound. */
+/** Keys this short are only marked as whole words, never inside a compound. */
 const MIN_INNER_MATCH = 5;
 const SNIPPET_LENGTH = 180;
 const CONTEXT_BEFORE = 40;
 
-/** Ranges of `text` whose words (or parts of compounds) produce one of `terms`. */
-export function findMatches(text: string, terms: ReadonlySet<string>): MatchRange[] {
-  if (terms.size === 0 || !text) return [];
-  const innerTerms = [...terms].filter((term) => term.length >= MIN_INNER_MATCH);
+/**
+ * Ranges of `text` whose words produce one of the matched index `keys`: as a whole word (any of
+ * its exact, folded or stem keys), as a part inside a compound, or as two neighbouring words that
+ * were matched joined ("Mind Map" for "mindmap").
+ */
+export function findMatches(text: string, keys: ReadonlySet<string>): MatchRange[] {
+  if (keys.size === 0 || !text) return [];
+  const innerKeys = [...keys].filter((key) => key.length >= MIN_INNER_MATCH);
   const ranges: MatchRange[] = [];
+  let previous: { folded: string; start: number; end: number } | undefined;
   for (const word of tokenize(text)) {
     for (const part of word.parts) {
-      const { folded, offsets } = foldWithOffsets(part.text);
-      if (terms.has(stem(folded))) {
-        ranges.push([part.start, part.end]);
+      const analysed = wordKeys(part.text);
+      if (!analysed) {
+        previous = undefined;
         continue;
       }
-      for (const term of innerTerms) {
-        const at = folded.indexOf(term);
-        if (at < 0) continue;
-        const start = part.start + offsets[at]!;
-        const end = part.start + offsets[at + term.length - 1]! + 1;
-        ranges.push([start, end]);
-        break;
+      if (previous && keys.has(previous.folded + analysed.folded)) {
+        ranges.push([previous.start, previous.end], [part.start, part.end]);
+      } else if (keys.has(analysed.exact) || keys.has(analysed.folded) || keys.has(analysed.stem)) {
+        ranges.push([part.start, part.end]);
+      } else {
+        const { folded, offsets } = foldWithOffsets(part.text);
+        for (const key of innerKeys) {
+          const at = folded.indexOf(key);
+          if (at < 0) continue;
+          const start = part.start + offsets[at]!;
+          const end = part.start + offsets[at + key.length - 1]! + 1;
+          ranges.push([start, end]);
+          break;
+        }
       }
+      previous = { folded: analysed.folded, start: part.start, end: part.end };
     }
   }
   return ranges;

@@ -2,7 +2,6 @@
  * Public types of the search core: the documents that go in, the index file, and the hits that
  * come out. The core is DOM-free; these types are shared by the CLI, the components and users.
  */
-import type { AsPlainObject } from 'minisearch';
 
 /** One page or item of a site's content, as given to `buildIndex` or the CLI. */
 export interface SearchDocument {
@@ -17,6 +16,8 @@ export interface SearchDocument {
   body?: string;
   /** Words visitors type: colloquial terms, abbreviations and their full forms. */
   keywords?: string[];
+  /** The page's section headings (plain text), searched with more weight than the body. */
+  headings?: string[];
   /** Named partners, states or institutions. */
   partners?: string[];
   /** Administrative levels, e.g. Bund, Länder, Kommunen. */
@@ -49,13 +50,19 @@ export interface StoredDocument {
 export type SynonymGroup = string[];
 
 export const INDEX_FORMAT = 'hzd-search-index';
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
+
+/**
+ * A vocabulary entry: the most frequent written form of a folded word, the number of documents
+ * containing it, and the number whose title, headings or keywords contain it.
+ */
+export type VocabularyEntry = [word: string, documentFrequency: number, namingFrequency: number];
 
 /** The JSON index file written by `buildIndex` / the CLI and read by `loadIndex`. */
 export interface SerializedIndex {
   format: typeof INDEX_FORMAT;
   formatVersion: number;
-  /** Version of the German analyzer the terms were produced with. */
+  /** Version of the German analyzer the keys were produced with. */
   analyzerVersion: string;
   /** When the file was built (ISO 8601). */
   builtAt: string;
@@ -63,16 +70,19 @@ export interface SerializedIndex {
   dataDate: string;
   language: string;
   documentCount: number;
-  /** Display fields, in MiniSearch id order (the MiniSearch id is the array index). */
+  /** Names of the indexed fields, in the order of the field numbers in postings. */
+  fields: string[];
+  /** Average length of each field in words, for BM25. */
+  averageFieldLengths: number[];
+  /** Display fields, in document-number order. */
   documents: StoredDocument[];
   synonyms: SynonymGroup[];
-  /** Surface words and their document frequency, sorted by folded form: completions, "Meinten Sie". */
-  vocabulary: [word: string, documentFrequency: number][];
-  engine: {
-    name: 'minisearch';
-    fields: string[];
-    data: AsPlainObject;
-  };
+  /** Words for completions, corrections and typo tolerance, sorted by folded form. */
+  vocabulary: VocabularyEntry[];
+  /** Every index key, sorted by UTF-16 code units. */
+  keys: string[];
+  /** The encoded postings of each key (see postings.ts), parallel to `keys`. */
+  postings: string[];
 }
 
 /** A range `[start, end)` of characters in a string that matched the query. */
@@ -99,6 +109,8 @@ export interface SearchHit {
   titleBreaks?: number[];
   /** An excerpt of the body (or the summary) around the matches. */
   snippet: Snippet;
+  /** Words of the query (as typed) that this document does not contain, if any. */
+  missingWords?: string[];
   category?: string;
   partners?: string[];
   levels?: string[];
@@ -124,6 +136,11 @@ export interface SearchResults {
   /** Number of matching documents (before limit and offset). */
   total: number;
   hits: SearchHit[];
+  /**
+   * Words of the query (as typed) that the best results do not contain, when no document
+   * contains them all: the widget says "Ergebnisse ohne: eigene".
+   */
+  missingWords?: string[];
 }
 
 export interface SuggestOptions {
@@ -149,7 +166,7 @@ export interface BuildOptions {
   language?: string;
   /** Characters of each body kept for snippets (default 2000). */
   storedTextLength?: number;
-  /** Maximum number of vocabulary words kept for completions (default 30000). */
+  /** Maximum number of vocabulary words kept for completions and typos (default 200000). */
   maxVocabulary?: number;
   /** Extra folded or plain words the compound splitter may use as parts. */
   compoundWords?: string[];

@@ -21,6 +21,8 @@ export const de: HzdStrings = {
   resultCount: (total, query) =>
     `${count(total, 'Ergebnis', 'Ergebnisse')} für „${shorten(query)}“`,
   noResults: (query) => `Keine Ergebnisse für „${shorten(query)}“.`,
+  resultsWithout: (words) =>
+    `Ergebnisse ohne: ${words.map((word) => shorten(word, 40)).join(', ')}`,
   noResultsHelp: 'Bitte prüfen Sie die Schreibweise oder versuchen Sie einen anderen Begriff.',
   didYouMean: 'Meinten Sie',
   tooShort: (minChars) =>

@@ -19,6 +19,8 @@ export const en: HzdStrings = {
   resultsHeading: 'Search results',
   resultCount: (total, query) => `${count(total, 'result', 'results')} for “${shorten(query)}”`,
   noResults: (query) => `No results for “${shorten(query)}”.`,
+  resultsWithout: (words) =>
+    `Results without: ${words.map((word) => shorten(word, 40)).join(', ')}`,
   noResultsHelp: 'Please check the spelling or try a different term.',
   didYouMean: 'Did you mean',
   tooShort: (minChars) => `Please enter at least ${count(minChars, 'character', 'characters')}.`,

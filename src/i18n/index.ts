@@ -35,6 +35,8 @@ export interface HzdStrings {
   resultsHeading: string;
   /** "12 Ergebnisse für „Wohngeld“". */
   resultCount: (total: number, query: string) => string;
+  /** No document has every word: "Ergebnisse ohne: eigene" (the words the results lack). */
+  resultsWithout: (words: string[]) => string;
   /** "Keine Ergebnisse für „xyz“." */
   noResults: (query: string) => string;
   noResultsHelp: string;

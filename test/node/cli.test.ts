@@ -155,7 +155,7 @@ describe('success', () => {
     assert.equal(result.stderr, '');
     assert.match(result.stdout, /Wrote search-index\.json/);
     assert.match(result.stdout, /documents: +3\n/);
-    assert.match(result.stdout, /distinct terms: +\d+/);
+    assert.match(result.stdout, /index keys: +\d+/);
     assert.match(result.stdout, /size: +[\d,]+ bytes \([\d,]+ bytes gzip\)/);
     assert.match(result.stdout, /time: +\d+ ms/);
     assert.match(result.stdout, /Datenstand: +2026-11-28/);

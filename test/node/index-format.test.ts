@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { PostingsWriter } from '../../src/core/postings.js';
 import {
   ANALYZER_VERSION,
   buildIndex,
@@ -85,7 +86,7 @@ describe('loading bad input', () => {
     rejects(
       { ...fresh(), formatVersion: 99 },
       'unsupported-format-version',
-      /version 99.*reads version 1.*Rebuild/,
+      /version 99.*reads version 2.*Rebuild/,
     );
   });
 
@@ -97,20 +98,36 @@ describe('loading bad input', () => {
     rejects({ ...fresh(), documents: fresh().documents.slice(1) }, 'corrupt', /document count/);
     rejects({ ...fresh(), vocabulary: 'x' }, 'corrupt', /vocabulary/);
     rejects({ ...fresh(), synonyms: [[1]] }, 'corrupt', /synonyms/);
-    rejects(
-      { ...fresh(), engine: { name: 'minisearch', fields: [], data: {} } },
-      'corrupt',
-      /fields/,
-    );
+    rejects({ ...fresh(), fields: [] }, 'corrupt', /fields/);
+    rejects({ ...fresh(), keys: fresh().keys.slice(1) }, 'corrupt', /keys do not match/);
+    const unsorted = fresh();
+    [unsorted.keys[0], unsorted.keys[1]] = [unsorted.keys[1]!, unsorted.keys[0]!];
+    rejects(unsorted, 'corrupt', /not sorted/);
+    rejects({ ...fresh(), averageFieldLengths: [1] }, 'corrupt', /field lengths/);
     const badDoc = fresh();
     (badDoc.documents[0] as unknown as Record<string, unknown>)['title'] = 5;
     rejects(badDoc, 'corrupt', /id, title or url/);
-    const badEngine = fresh();
-    (badEngine.engine.data as unknown as Record<string, unknown>)['index'] = 'broken';
-    rejects(badEngine, 'corrupt', /damaged/);
+    // Postings are decoded when a query needs them: damage shows as a clear error then.
+    const badPostings = fresh();
+    const at = badPostings.keys.indexOf('wohngeld');
+    assert.ok(at >= 0);
+    badPostings.postings[at] = '"broken"';
+    const loaded = loadIndex(badPostings);
+    assert.throws(
+      () => loaded.search('wohngeld'),
+      (error: unknown) =>
+        error instanceof IndexLoadError &&
+        error.code === 'corrupt' &&
+        /damaged/.test(error.message),
+    );
     const wrongIds = fresh();
-    wrongIds.engine.data.documentIds = { 1: 7 };
-    rejects(wrongIds, 'corrupt', /unknown documents/);
+    const writer = new PostingsWriter();
+    writer.add('wohngeld', 7, [{ field: 0, kind: 0, count: 1, position: 0, lengthClass: 1 }]);
+    wrongIds.postings[at] = writer.finish().postings[0]!;
+    assert.throws(
+      () => loadIndex(wrongIds).search('wohngeld'),
+      (error: unknown) => error instanceof IndexLoadError && /unknown document/.test(error.message),
+    );
   });
 });
 

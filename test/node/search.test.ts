@@ -137,7 +137,7 @@ describe('German matching', () => {
     assert.deepEqual(ids('Justiz digital').sort(), ['digital', 'justiz']);
   });
 
-  it('requires all words when some document has them all', () => {
+  it('ranks documents with all words first', () => {
     assert.deepEqual(ids('Wohngeld Einkommen'), ['wohngeld']);
   });
 
@@ -186,8 +186,9 @@ describe('results', () => {
     // The typo is corrected to "Wohngeld", which is marked inside the compound.
     assert.deepEqual(marked(index.search('wohngelt').hits[0]!), ['Wohngeld', 'Wohngeld']);
     assert.deepEqual(marked(index.search('berechnung').hits[0]!), ['berechnung', 'berechnung']);
+    // The typed word, folded, inside the compound; then the word itself in the body.
     assert.deepEqual(marked(index.search('strasse', { prefix: false }).hits[0]!), [
-      'Straß',
+      'Straße',
       'Straße',
     ]);
     // Typed as a prefix, "strasse" completes to the whole word Straßenverkehr.

@@ -116,6 +116,13 @@ export function resultsView(context: ViewContext, view: ResultsView): TemplateRe
       <p id="count" part="count" class="count">
         ${results.total > 0 ? text.resultCount(results.total, query) : text.noResults(query)}
       </p>
+      ${
+        results.total > 0 && missingWords(results).length
+          ? html`<p part="missing" class="missing">
+              ${text.resultsWithout(missingWords(results))}
+            </p>`
+          : nothing
+      }
       ${results.total > 0 ? hitsView(context, view) : noResultsView(context, view)}
     </section>
   `;
@@ -210,4 +217,12 @@ function noResultsView(context: ViewContext, { suggestions, query }: ResultsView
 export function dataDateView(text: HzdStrings, date: string | undefined) {
   if (!date) return nothing;
   return html`<p id="data-date" part="data-date" class="data-date">${text.dataDate(date)}</p>`;
+}
+
+/** The query words the best results lack (from any source: checked, texts only). */
+export function missingWords(results: SearchResults): string[] {
+  const words = (results as { missingWords?: unknown }).missingWords;
+  return Array.isArray(words)
+    ? words.filter((word): word is string => typeof word === 'string' && !!word)
+    : [];
 }

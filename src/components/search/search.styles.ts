@@ -189,8 +189,13 @@ export const searchStyles = css`
 
   .status,
   .count,
+  .missing,
   .data-date {
     margin: 0;
+  }
+
+  .missing {
+    color: var(--_muted);
   }
 
   .status {

@@ -524,6 +524,18 @@ describe('<hzd-search>', () => {
     });
   });
 
+  it('says which words the results lack when no document has them all', async () => {
+    const h = await renderSearch(html`<hzd-search .index=${testIndex()}></hzd-search>`);
+    await h.fill('Personalausweis Zauberstab');
+    await h.press('Enter');
+    expect(h.state).to.equal('results');
+    expect(h.$('[part="missing"]')!.textContent!.trim()).to.equal('Ergebnisse ohne: Zauberstab');
+    expect(h.announced[0]).to.contain('Ergebnisse ohne: Zauberstab.');
+    await h.fill('Personalausweis');
+    await h.press('Enter');
+    expect(h.$('[part="missing"]')).to.equal(null);
+  });
+
   describe('"Meinten Sie …?" stays', () => {
     const correction = (h: SearchHarness) =>
       h.$('[part="correction"]')?.textContent?.replace(/\s+/g, ' ').trim();

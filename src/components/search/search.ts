@@ -30,6 +30,7 @@ import { suggestionOptions, type SuggestionOption } from './suggestion-options.j
 import {
   dataDateView,
   errorView,
+  missingWords,
   resultsView,
   statusView,
   topicsView,
@@ -119,6 +120,7 @@ const clearIcon = svg`<path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 
  * @csspart results - The results region.
  * @csspart results-heading - The heading of the results region.
  * @csspart count - "12 Ergebnisse für …" / "Keine Ergebnisse für …".
+ * @csspart missing - "Ergebnisse ohne: …", when no result has every word of the query.
  * @csspart list - The list of result cards.
  * @csspart more - The "Weitere Ergebnisse" button or "Alle Ergebnisse" link.
  * @csspart correction - The "Meinten Sie …?" paragraph.
@@ -669,10 +671,13 @@ export class HzdSearch extends LitElement {
       if (suggestions.correction) parts.push(`${text.didYouMean} ${suggestions.correction}?`);
     } else {
       parts.push(text.resultCount(results.total, this.query));
+      const missing = missingWords(results);
+      if (missing.length) parts.push(`${text.resultsWithout(missing)}.`);
     }
     // As GOV.UK's accessible-autocomplete does: say that a list opened, and how long it is.
+    if (results.total > 0 && parts.length > 1) parts[0] = `${parts[0]}.`;
     if (!submitted && this.combobox.open && this.options.length) {
-      if (results.total > 0) parts[0] = `${parts[0]}.`;
+      if (results.total > 0 && parts.length === 1) parts[0] = `${parts[0]}.`;
       parts.push(text.suggestionCount(this.options.length));
     }
     this.announcer.announce(parts.join(' '), submitted ? { delay: 0 } : {});

@@ -11,7 +11,7 @@ import { stem } from './stem.js';
 import { isStopWord } from './stopwords.js';
 
 /** Bump whenever a change to fold, stem, stop words or tokenize changes the terms produced. */
-export const ANALYZER_VERSION = 'de-1';
+export const ANALYZER_VERSION = 'de-2';
 
 /** The index term for one word, or null for a stop word or a word without letters or digits. */
 export function termOf(word: string): string | null {

@@ -62,6 +62,7 @@ export class CompoundSplitter {
   /** No modifier can be longer than this: it must be a known word, or one without its -e/-en. */
   private readonly longestWord: number;
   private readonly cache = new Map<string, string[]>();
+  private readonly heads = new Map<string, string>();
 
   /** @param words folded words known to stand on their own (mostly nouns). */
   constructor(words: Iterable<string>) {
@@ -95,6 +96,20 @@ export class CompoundSplitter {
     const result = [...parts];
     this.cache.set(folded, result);
     return result;
+  }
+
+  /**
+   * The head of `folded`: the last part of its best split ("berechtigung" of
+   * "wohngeldberechtigung"), which names what the compound is. Undefined if it is no compound.
+   */
+  head(folded: string): string | undefined {
+    let head = this.heads.get(folded);
+    if (head === undefined) {
+      const splittable = folded.length >= MIN_WORD_LENGTH && folded.length <= MAX_COMPOUND_LENGTH;
+      head = (splittable ? this.bestSplit(folded)?.at(-1) : undefined) ?? '';
+      this.heads.set(folded, head);
+    }
+    return head || undefined;
   }
 
   private isModifier(part: string): boolean {
