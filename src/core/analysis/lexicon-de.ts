@@ -2,547 +2,533 @@
 // Folded German nouns from the public-domain federal-law corpus: parts the compound splitter may
 // use. Used at index build time only; not part of the browser bundle.
 export const LEXICON_WORDS = `
-abanderung abbau abberufung abbildung abbruch abbruchs abdruck abdrucke abdrucken aberkennung
-abfall abfalle abfallen abfindung abfindungen abfrage abfuhrung abfullung abgabe abgaben
-abgabepreis abgabepreises abgang abgas abgeltung abgeordneten abgleich abgleichs abgrenzung
-abhangigkeit abhilfe abkommen abkommens abkommling abkommlinge abkommlingen abkommlings abkurzung
-abl abladetiefe ablauf ablaufhemmung ablaufs ablegung ablehnung ableistung ableitung ablichtung
-ablieferung ablosung abmahnung abmeldung abmessungen abnahme abnehmer abnutzung abordnung
-abrechnung abrechnungen abreise abruf abrufe abrufs abs absatz absatze absatzen absatzes
-abschatzung abschiebung abschlag abschlage abschlags abschleppen abschluss abschlusse abschlusses
-abschlussnote abschnitt abschnitte abschnitten abschnitts abschreibung abschrift abschriften
-absender absendung absenkung absetzung absetzungen absicherung absicht absonderung abstammung
-abstand abstande abstanden abstimmung abstimmungen abteilung abteilungen abtretung abwagung
-abwasser abwehr abweichendes abweichung abweichungen abwendung abwesenheit abwickler abwicklung
-abzug abzuge abzugs abzugsbetrag abzugsbetrage achtes adn adoption adr adressaten adresse adressen
-afrikanische afrikanischen ag agenten agentur agenturen agrarstruktur ahndung aif akademie
-akademien akte akten akteneinsicht aktenfuhrung aktenlage aktenzeichen aktg aktie aktien
-aktiengesetz aktionar aktionare aktionaren aktivierung aktivierungs aktivitat aktivitaten
-aktivposten aktualitat aktuar alg alkohol alkoholmenge allgemeinheit alltag altbatterien
-altbestand altenhilfe alter alters altersgeld altersgrenze altersgrenzen altersgruppen alterskasse
-altersrente altgerate altholz altole ambulanzen amerika amg amt amter amtern amtes amts amtsblatt
-amtsdauer amtsfuhrung amtsgericht amtsgerichte amtsgerichts amtshandlung amtshilfe amtsperiode
-amtspflichten amtssprache amtssprachen amtstrager amtszeit analyse analysen anbahnung anbau
-anbaumaterial anberaumung anbieter anbietern anbieters anbindung anbringung anderung anderungen
-androhung anerkenntnis anerkennung anerkennungen anfall anfang anfechtung anfertigung anforderung
-anforderungen anfrage angabe angaben angebot angebote angebots angehorige angehorigen angehoriger
-angeklagte angeklagten angelegenheit angleichung angriff angriffs anhalt anhaltspunkte anhang
-anhangen anhanger anhangern anhangs anhebung anhorung ankundigung ankunft anlage anlageguter
-anlagen anlagenteile anlass anlassen anleger anlegern anlegung anleihen anleitung anleitungen
-anlieferung anmelder anmeldetag anmeldung anmeldungen annahme annahmen annehmende annehmenden
-anordnung anordnungen anpassung anpassungen anrechnung anrecht anrechten anregungen anreize
-anrufung ansatz ansatze anschaffung anschaffungs anschein anschliessung anschluss anschlusses
-anschrift anschriften ansehung anspruch anspruche anspruchen anspruchs anstalt anstalten
-anstellung anstieg anteil anteile anteilen anteils anteilseigner antigen antikorper antrag antrage
-antragen antrages antrags antragsfrist antragsgegner antragsteller antrieb antwort antworten
-anwachsung anwalt anwarter anwarterin anwarterinnen anwartern anwartschaft anweisung anweisungen
-anwendbarkeit anwendung anwendungen anwesenheit anzahl anzahlungen anzeichen anzeige apotheke
-apotheken apotheker approbation april aprv arbeit arbeiter arbeitgeber arbeitgebern arbeitgebers
-arbeitnehmer arbeitnehmern arbeitnehmers arbeits arbeitsgruppe arbeitskraft arbeitskrafte
-arbeitsleben arbeitslohn arbeitslohns arbeitslose arbeitsmarkt arbeitsmittel arbeitsplatz
-arbeitsplatze arbeitsprobe arbeitsproben arbeitsschutz arbeitsstatte arbeitstag arbeitstage
-arbeitstagen arbeitsweise arbeitswelt arbeitszeit arbgg architekten archivgut arrest arrestes art
-arten artikel artikeln artikels arznei arzneimittel arzneimitteln arzneimittels arzt arzte arzten
-arztes arztgruppe arztin arztinnen arztnummer arztregister aspekte aspekten assistenten
-assistentin assistenz asylantrag asylantrags asylblg asylgesetz asylgesetzes asylverfahren asylvfg
-ata atg atomgesetz atomgesetzes aufarbeitung aufbau aufbaus aufbauseminar aufbereitung
-aufbewahrung aufbewahrungs aufbringung aufdeckung aufenthalt aufenthalte aufenthaltes aufenthalts
-aufenthv auferlegung auffassung aufforderung aufgabe aufgaben aufgabenkreis aufgebot aufhebung
-aufklarung auflage auflagen auflassung auflosung aufmachung aufmachungen aufnahme aufnahmequote
-aufrechnung aufschlag aufschrift aufschub aufsicht aufsichts aufsichtsrat aufsichtsrats
-aufstellung aufstieg aufstockung aufsuchung aufteilung auftrag auftrage auftragen auftrages
-auftraggeber auftraggebern auftraggebers auftragnehmer auftrags aufwand aufwandes aufwands
-aufwendungen aufzeichnung aufzeichnungs aufzuge aug augenschein augenscheins august ausarbeitung
-ausbau ausbildende ausbildenden ausbilder ausbildung ausbildungen ausbildungs ausbleiben
-ausbleibens ausbreitung ausbruch ausbruchs ausdehnung ausdruck ausdrucke ausfall ausfertigung
-ausfuhr ausfuhrung ausgabe ausgaben ausgang ausgestaltung ausgleich ausgleichung ausgliederung
-aushandigung aushang auskunft auskunfte auskunften auskunfts auslagen ausland auslander auslandern
-auslanders auslandsbond auslandsbonds auslegen auslegung ausleihungen auslieferung auslwbg ausmass
-ausnahme ausnahmefall ausnahmen ausreise ausrichtung ausruster ausrustung ausrustungen aussage
-ausscheidens ausscheider ausscheidern ausschlag ausschlagung ausschliessung ausschluss
-ausschlusses ausschopfung ausschreibung ausschuss ausschusse ausschussen ausschusses aussenbereich
-aussenprufung aussenstelle ausserung ausserungen aussetzung aussicht ausspruch ausstattung
-ausstattungs aussteller ausstellung ausstellungen austausch austauschs austritt ausubung auswahl
-ausweis ausweise ausweises auswertung auswertungen auswirkung auswirkungen auszahlung auszahlungen
-auszeichnung auszubildende auszug auszuge auszugsdatum authentizitat autobahnen automaten awsv awv
-azr bachelor baden bafa bafog bahn band bande bank bankdarlehen bankdienst banken bankgeschafte
-banz barabfindung barrieren barwert basis basisperiode basistarif basiswert basiswertes
-basiszinssatz bau bauantrag bauart bauarten bauausfuhrung baudenkmal baugebiete baugebot
-baugesetzbuch baugewerbe baugruppen baulandsachen baulast bauleistungen bauleitplan bauleitplane
-bauleitplanen bauleitplans baumassnahmen baumen bauprodukte bausparkasse bausparkassen bauteile
-bauteilen bauten bauunterlagen bauvorhaben bauwerk bauwerke bauwerken bauwiausbv bauwirtschaft
-bayern bbaug bbergg bbg bdg bdsg beachtung beamte beamten beamter beamtin beamtinnen beamtstg
-beamtvg beanstandung beantragung beantwortung bearbeitung beauftragung bebauung bebauungsplan
-bedachte bedachten bedarfe bedarfen bedarfs bedarfsplan bedarfstrager bedenken bedeutung
-bedienstete bediensteten bedienung bedingung bedingungen bedrohung bedurfnis bedurfnisse
-bedurfnissen bedurftigkeit beeg beeidigung beeinflussung beendigung befahigung befahigungen befall
-befangenheit befolgung beforderer beforderung beforderungen beforderungs befreiung befreiungen
-befriedigung befriedung befristung befugnis befugnisse befugnissen befund befunde beg begdv
-begehung beginn beginns beglaubigung begleitperson begleitschein begleitung begrenzung begriff
-begriffe begrundung begunstigung begutachtung behalter behaltnis behaltnisse behaltnissen
-behandlung behandlungen behauptung behauptungen behebung beherbergung behinderung behinderungen
-behorde behorden beibehaltung beibringung beifugung beihilfe beihilfen beilegung beirat beirates
-beirats beisitzende beisitzer beisitzern beispiel beistand beitrag beitrage beitragen beitrages
-beitrags beitragsjahr beitragssatz beitragssatze beitreibung beitritt beitritts beiwagen
-bekampfung bekanntgabe beklagte beklagten bekleidung belange belangen belastigungen belastung
-belastungen beleg belege belegung belehrung beleihung beleuchtung belieferung belohnung
-belohnungen bemerkungen bemessung bemuhungen benehmen benennung benutzer benutzung beobachtung
-beobachtungen berater beratung beratungen beratungs berechnung berechnungen berechtigung bereich
-bereiche bereichen bereicherung bereichs bereinigung bereitschaft berg bergbau bergbaus bergleute
-bericht berichte berichtigung berichts berichtsheft berichtsjahr berlin berliner beruf berufe
-berufes berufsbild berufsbildung berufsgruppe berufsgruppen berufsordnung berufspraxis berufsrecht
-berufsschule berufssoldat berufsverband berufsverbot berufung beruhrung besatzung beschadigte
-beschadigung beschaffung beschaftigung bescheid bescheide bescheides bescheids bescheinigung
-beschenkte beschenkten beschlagnahme beschluss beschlusse beschlussen beschlusses beschrankung
-beschreibung beschriftung beschuldigte beschuldigten beschwerde beschwerden beschwerte
-beschwerungen beseitigung besetzung besichtigung besitz besitzer besitzers besitzes besoldung
-besoldungs besonderheit besorgnis besorgung besserung bestande bestandes bestandskraft bestandteil
-bestandteile bestandteilen bestatigung bestatigungen bestechung bestehens besteller bestellers
-bestellung besteuerung bestimmung bestimmungen bestrebungen bestreitung besuch besucher besuchs
-betatigung betaubung beteiligung beteiligungen betracht betrag betrage betragen betrages betrags
-betreiber betreibern betreibers betreuer betreuers betreuung betreuungs betrieb betriebe betriebes
-betriebs betriebsform betriebshilfe betriebsrat betriebsrats betriebsraume betriebstatte
-betriebsteile betriebszeit betrvg beurkg beurkundung beurkundungen beurlaubung beurteilung
-beurteilungen beuth bevolkerung bewahrung bewaltigung beweis beweise beweisfuhrer beweiskraft
-beweislast beweismittel beweismitteln bewerber bewerberin bewerberinnen bewerbern bewerbers
-bewerbung bewerbungen bewertung bewertungen bewg bewilligung bewirkung bewohner bewohnerinnen
-bezahlung bezeichnung bezeichnungen bezieher bezieherinnen beziehern beziehung beziehungen bezirk
-bezirke bezirken bezirks bezug bezuge bezugen bezuges bezugnahme bezugs bezugsdauer bezugsgrosse
-bfstrmg bgb bgbeg bgbl bgsg bho bienen bier bieter bilanz bilanzsumme bild bildtrager bildung
-bildungs billigkeit billigung bimschv bindung bindungen binnenmarkt binnenschiff binnenschiffe
-binschpersv binschstro bioabfalle biokraftstoff biomasse bjagdg bkgg blatt blatter blindenhilfe
-blinklicht blut bmg bnatschg bnoto boden bodennutzung bodens bodenschatzen bodenverbande bodenwert
-bonn bootsmann bord borse borsen bos bpersvg brandenburg brandschutz brao breite bremen
-brennelemente brennstoff brennstoffe brennstoffen brief briefes briefwahl brucellose bruchteil
-bruchteile brucke brucken bruttolohne bsi btgo buch bucher buches buchfuhrung buchprufer buchs
-buchstabe buchstaben buchstabens buchwert budget budgets bund bundes bundesagentur bundesamt
-bundesamtes bundesamts bundesanstalt bundesarchiv bundesbahn bundesbank bundesbeamte bundesbeamten
-bundesbehorde bundesdienst bundesebene bundesflagge bundesgebiet bundesgebiets bundesgesetz
-bundeskanzler bundeskasse bundesland bundespolizei bundespost bundesrat bundesrates bundesrecht
-bundesrechts bundesstelle bundesstrassen bundestag bundestages bundeswehr burge burgen
-burgerliches burgschaft burgschaften bursten bverfgg bvfg bvg bzrg cent center chancen charakter
-charge chemie chemikalien code codes compliance container controlling corona coronavirus cov covid
-credit crr dach dampf danemark darlegung darlehen darlehens darstellung darstellungen datei
-dateien dateisystem dateisysteme dateisystemen daten datenabgleich datenabruf datenbank
-datenbestande datenerhebung datensatz datensatze datensatzen datensatzes datenschutz datenschutzes
-datenstelle datentrager datentragern datenverkehr datum datums dauer dauerbetrieb dauergrunland
-deckung definition delegierte delegierten deponie depot depotgesetzes derivate derivaten design
-designs desinfektion deutschland deutschlands dezember dezimalstelle dezimalzahl diagnose
-diagnosen diagnostik diakonissen dienst dienstbarkeit dienstbehorde dienstbezuge dienstbezugen
-dienste diensteid diensten dienstes dienstgrad dienstherr dienstherren dienstherrn dienstleister
-dienstordnung dienstort dienstsiegel dienststelle dienststellen dienstzeit dienstzeiten differenz
-din diplom diplomarbeit direktor direktoren direktorin direktorium direktzahlung disputation
-dividenden doktorgrad dokument dokumentation dokumente dokumenten dokuments donau donauschpvanl
-dosis dreifache drig dringlichkeit drittel dritteln dritter drittes drittland drittlandern
-drittstaat drittstaaten drittstaates drohung druck druckgerate duldung durchfahrt durchfuhr
-durchfuhrung durchmesser durchschnitt durchschrift durchsetzung durchsicht durchsuchung ebene
-ebitda echtheit edv eeg eets ehe ehegatte ehegatten ehegattin ehenamen eheregister ehesache
-ehesachen eheschliessung ehevertrag ehewohnung ehezeit ehrenamt ehrenzeichen ehrlich eides
-eidesformel eidesleistung eier eigenart eigenbesitz eigenbesitzer eigenkapital eigenkapitals
-eigenmacht eigenmittel eigenschaft eigenschaften eigentum eigentumer eigentumern eigentumers
-eigentums eignung einbau einbehaltung einberufung einbeziehung einbindung einbringung einburgerung
-einfahrt einfluss einfuhr einfuhrer einfuhrung eingabe eingaben eingang eingangs eingehung
-eingliederung eingriff eingriffe eingriffen eingriffs einhaltung einheit einheiten einholung
-einigung einigvtr einklang einkommen einkommens einkunfte einkunften einladung einlage einlagen
-einlegung einleitung einlosung einmalzahlung einmundungen einnahme einnahmen einordnung einraumung
-einrede einreden einreichung einreise einrichtung einrichtungen einsatz einsatzes einschatzung
-einschluss einschrankung einschreibung einsetzung einsicht einsichtnahme einsparung einsparungen
-einspruch einspruche einspruchs einstellung einstufung eintagskuken einteilung eintrag eintragung
-eintragungen eintritts einvernehmen einvernehmens einweisung einwendungen einwilligung einwirkung
-einwirkungen einwohner einwohners einzahlung einzel einzelangaben einzelfall einzelfallen
-einzelfalles einzelfalls einzelheiten einzelrichter einziehung einzug einzugsdatum einzugsstelle
-eisenbahn eisenbahnen elbe elektrizitat elektrizitats elektro elemente elementen elften elftes
-eltern elterngeld elterngeldes elternteil elternteile elternteils elternzeit emission emissionen
-emissionswert emittent emittenten empfang empfanger empfangerin empfangern empfangers empfehlung
-empfehlungen emsmundung ende endes endgerat endgerate endgerats endlager endlagers endlagerung
-endnutzer endurteil energie energien energiestv engagement entbindung enteignung entfernung
-entflechtung entgegennahme entgelt entgelte entgelten entgeltpunkte entgelts entgeltsystem
-entlassung entlassungen entlastung entleiher entlohnung entnahme entnahmen entrichtung
-entschadigung entscheidung entschliessung entsendung entsorgung entstehung entwicklung
-entwicklungen entwurf entwurfe entwurfen entziehung entzug enwg erarbeitung erbbaurecht
-erbbaurechts erbe erben erbfall erbfalls erbfolge erblasser erblassers erbrecht erbringer
-erbringung erbschaft erbschein erbscheins erbteil erbteile erbteils erbvertrag erdgas erdol eregg
-ereignis ereignisse ereignissen ereignisses erfahrung erfahrungen erfassung erfindung erfolg
-erfordernis erfordernisse erforschung erfullung erganzung erganzungen ergebnis ergebnisse
+abanderung abbau abberufung abbildung abbruch abdeckung abdruck abdrucken aberkennung abfall
+abfalle abfallen abfertigung abfindung abfindungen abfrage abfuhrung abfullen abfullung abgabe
+abgaben abgang abgange abgas abgase abgeltung abgeordneten abgg abgleich abgrenzung abhangigkeit
+abhilfe abkommen abkommens abkurzung abl abladetiefe abladetiefen ablagerung ablauf ablaufe
+ablaufs ablegung ablehnung ableistung ableitung ablichtung ablichtungen ablieferung ablosung
+abmessungen abnahme abnehmer abnehmers abnutzung abordnung abrechnung abruf abrufe abrufs
+abrundungen abs absatz absatze absatzen absatzes abschatzung abschlag abschlage abschlags
+abschluss abschlusse abschlusses abschlussnote abschnitt abschnitte abschnitten abschnittes
+abschnitts abschreibung abschrift abschriften absender absenders absendung absetzungen absicherung
+absicht absonderung abspaltung absprache abstammung abstand abstanden abstimmung abstimmungen abt
+abteilung abteilungen abtretung abwagung abwasser abwehr abweichung abweichungen abwendung
+abwesenheit abwickler abwicklung abzug abzuge abzweigung administrator adn adoption adr adressaten
+adresse adressen afrikanische afrikanischen ag agenten agentur agrarbereich agrarmsg agrarpolitik
+agrarstruktur agrstatg ahndung aif ais akademie akg akte akten akteneinsicht aktenfuhrung
+aktenzeichen aktg aktie aktien aktiengesetz aktionar aktionare aktionaren aktionars aktiva
+aktivierung aktivitat aktivitaten aktivposten aktivseite aktualitat alg alkohol alkoholgehalt
+alkoholmenge alkstv allgemeinheit altanlagen altbatterien alter alters altersgeld altersgrenze
+altershilfe alterskasse altersrente altgerate altgeraten altholz altlast altlasten amerika amg amt
+amter amtern amtes amts amtsblatt amtsdauer amtsenthebung amtsgericht amtsgerichte amtsgerichts
+amtshandlung amtshilfe amtssitz amtssprache amtstrager amtszeit amwhv analyse analysen anatomie
+anbau anbaumaterial anbieter anbietern anbieters anbindung anbringung anderung anderungen
+androhung anerkennung anerkennungen anfang anfechtung anfertigung anforderung anforderungen
+anfrage anfragen angabe angaben angebot angebote angebots angehorige angehorigen angehoriger
+angeklagte angeklagten angelegenheit angestellte angestellten angestellter angleichung anhalt
+anhaltspunkte anhang anhange anhangen anhanger anhangern anhangs anhorung ankauf anker anklage
+ankundigung ankunft anlage anlageband anlageguter anlagen anlagenteile anlagepolitik anlass
+anlaufstelle anleger anlegern anlegers anlegung anleihen anleitung anlieferung anmelder anmelders
+anmeldetag anmeldung anmeldungen annaherung annahme annahmen annahmestelle anordnung anordnungen
+anpassung anpassungen anrechnung anrecht anrechte anreize anrufung ansatz ansatze anschaffung
+anschaffungs anschluss anschlusse anschlusses anschrift anschriften ansehung ansicht anspruch
+anspruche anspruchen anspruchs anstalt anstalten anstellung antarktis anteil anteile anteilen
+anteils anteilseigner anti antigen antigene antikorper antrag antrage antragen antrages antrags
+antragsfrist antragsgegner antragsjahr antragsteller antrieb antwort anwarter anwarterin
+anwarterinnen anwartern anwartschaft anweisung anweisungen anwendbarkeit anwender anwendung
+anwendungen anwesenheit anzahl anzahlungen anzeichen anzeige aog apotheke apotheken apotheker
+approbation april aprv aquakultur arbeit arbeiten arbeiter arbeitgeber arbeitgebern arbeitgebers
+arbeitnehmer arbeitnehmern arbeitnehmers arbeits arbeitskraft arbeitskrafte arbeitsleben
+arbeitslohn arbeitsmarkt arbeitsmittel arbeitsplane arbeitsplatz arbeitsplatze arbeitsprobe
+arbeitsproben arbeitsschutz arbeitsstatte arbeitstag arbeitstage arbeitstagen arbeitsweise
+arbeitswelt arbeitszeit arbeitszeiten arbgg architekten archiv archivdienst archivgut art arten
+artikel artikeln artikels arznei arzneimittel arzneimitteln arzneimittels arzt arzte arzten arztes
+arztin arztinnen aspekte aspekten assistent assistenten assistentin ata atg atmosphare atomgesetz
+atomgesetzes attest aufarbeitung aufbau aufbauhilfe aufbaus aufbereitung aufbewahrung
+aufbewahrungs aufbringung aufdeckung aufenthalt aufenthaltes aufenthalts aufenthv auferlegung
+auffassung aufforderung aufgabe aufgaben aufgebot aufhebung aufklarung aufkommen auflage auflagen
+auflosung aufmachung aufnahme aufrechnung aufschrift aufschriften aufschub aufsicht aufsichts
+aufsichtsrat aufsichtsrats aufspaltung aufspuren aufstellung aufstieg aufsuchung aufteilung
+auftrag auftrage auftragen auftrages auftraggeber auftraggebern auftraggebers auftragnehmer
+auftrags auftragsziele aufwand aufwendungen aufzeichnung aufzeichnungs aufzug aufzuge aug august
+auktion ausarbeitung ausbau ausbildende ausbildenden ausbilder ausbildern ausbildung ausbildungen
+ausbildungs ausbreitung ausbruch ausbruchs ausdehnung ausdruck ausdrucke ausfahrt ausfall
+ausfertigung ausfuhr ausfuhrung ausfuhrungen ausgabe ausgabebetrag ausgaben ausgang ausgangspunkt
+ausgestaltung ausgleich ausgleichs ausgliederung aushandigung aushang auskunft auskunfte
+auskunften auskunfts auslagen auslagerung ausland auslander auslandern auslanders auslandsbond
+auslandsbonds auslastung auslegung auslieferung auslwbg auslwbgdv ausmass ausnahme ausnahmen
+ausnutzung auspragung ausrichtung ausruster ausrustung ausrustungen aussaat aussage ausscheidens
+ausschlag ausschliessung ausschluss ausschlusses ausschreibung ausschuss ausschusse ausschussen
+ausschusses ausschuttung aussenprufung ausserung ausserungen aussetzung aussicht aussprache
+ausstattung aussteller ausstellung ausstellungen austausch austritt ausubung auswahl ausweis
+ausweise ausweises ausweisung auswertung auswertungen auswirkung auswirkungen auszahlung
+auszeichnung auszubildende auszug auszuge authentizitat awsv awv azr azrg bachelor backbord bad
+baden bafa bahn bahnen ballastwasser band bande bank bankdienst banken bankgeschafte banz
+barabfindung barrieren barwert basel basis basisperiode basissaatgut basistarif basiszinssatz
+batterien bau bauarbeiten bauart baugewerbe baugruppe baugruppen bauherr bauherrn bauleistungen
+baumassnahmen baumuster bausparer bausparkasse bausparkassen baustelle baustellen baustoffen
+bauteile bauteilen bauten bauvorhaben bauweise bauwerk bauwerke bauwerken bauwiausbv bauwirtschaft
+bayern bbergg bbesg bbhv bbig bdg beachtung beamte beamten beamter beamtin beamtinnen beamtvg
+beanstandung beantragung beantwortung bearbeitung beauftragung bebauung bebauungsplan bedarfs
+bedarfsplan bedenken bedeutung bedienstete bediensteten bedienung bedingung bedingungen bedrohung
+bedurfnis bedurfnisse bedurfnissen beeinflussung beendigung befahigung befahigungen befall
+befangenheit beforderer beforderung beforderungen beforderungs befrachter befragung befreiung
+befreiungen befriedigung befristung befruchtung befugnis befugnisse befugnissen beg begdv begehung
+beginn beginns beglaubigung begleitpapier begleitperson begleitung begrenzung begriff begriffe
+begrundung begunstigung begutachtung behalter behaltern behaltnis behaltnisse behaltnissen
+behandlung behandlungen behebung behinderung behinderungen behorde behorden beibehaltung beifugung
+beihilfe beihilfen beilegung beiordnung beirat beirates beirats beisitzer beisitzern beispiel
+beistand beitrag beitrage beitragen beitrags beitragssatz beitragssatze beitreibung beitritt
+beitritts bekampfung bekanntgabe beklagte beklagten bekleidung belange belangen belastigungen
+belastung belastungen beleg belege belegheft belehrung beleihung beleuchtung belgien belieferung
+bemerkungen bemessung benehmen benennung benutzer benutzung beobachtung beobachtungen berater
+beratung beratungen beratungs berechnung berechnungen berechtigung bereich bereiche bereichen
+bereicherung bereichs bereinigung bereitschaft berg bergbehorde bergfahrer bergfahrt bericht
+berichte berichtigung berichts berichtsheft berichtsjahr berlin berliner beruf berufe berufes
+berufsbild berufsbildung berufsordnung berufspraxis berufsrecht berufssoldat berufsverbot berufung
+beruhrung besatzung beschadigte beschadigung beschaffung beschaftigung bescheid bescheide
+bescheides bescheids bescheinigung beschlag beschlagnahme beschluss beschlusse beschlussen
+beschlusses beschrankung beschreibung beschriftung beschuldigte beschuldigten beschwerde
+beschwerden beseitigung besetzung besichtigung besitz besitzer besitzers besoldung besorgnis
+besserung bestallung bestande bestanden bestandes bestandsdaten bestandskraft bestandteil
+bestandteile bestandteilen bestatigung bestatigungen bestechung bestehens bestellung besteuerung
+bestimmung bestimmungen bestrebungen besuch besvng betatigung beteiligung beteiligungen beton
+betracht betrag betrage betragen betrages betrags betravg betreiber betreibern betreibers betreuer
+betreuers betreuung betrieb betriebe betriebes betriebs betriebsarzte betriebsform betriebsrat
+betriebsrate betriebsrats betriebsraume betriebssitz betriebstatte betriebsteile betriebszeit
+betrvg betten beurkg beurkundung beurlaubung beurteilung beurteilungen beuth bevolkerung
+bevorratung bewahrung bewaltigung bewegungen beweis beweise beweislast beweismittel beweismitteln
+bewerber bewerberin bewerberinnen bewerbern bewerbers bewerbung bewerbungen bewerter bewertung
+bewertungen bewg bewilligung bewohner bewohnerinnen bewohnern bezeichnung bezeichnungen bezieher
+beziehung beziehungen bezirk bezirke bezirkes bezirks bezug bezuge bezugen bezugnahme bezugs
+bezugscheine bezugsgrosse bezugszeiten bfstrmg bgbeg bgbl bgsg bho bhv bibliothek bienen
+bienenvolker bier bieres bierstv bieter bietern bieters bilanz bilanzierung bilanzkreis
+bilanzsumme bild bildung bildungs billigkeit billigung bimschg bimschv bindung binnenmarkt
+binnenschiff binnenschiffe binschpersv binschprg binschstro bioabfalle bioabfallen biogas biokraft
+biokraftstoff biologie biomasse biost biozid bjne bjnr bkag blatt blatter blattes bleib blg blut
+blutarmut blv bnatschg bnd bndg bnoto boden bodenflache bodens bodenschatze bodenschatzen
+bodenverbande bodenwert bohrungen bonn bootsmann bord bordbuch borse borsen borsengesetz
+borsenhandel borsentrager borsg bos bpersvg bpersvwo branche brand brandenburg brandschutz brao
+braunkohle breite bremen bremse brennelemente brennstoff brennstoffe brennstoffen brgo brief
+briefwahl brucellose bruchteil brucke brucken brug bruteier bsi btgo buch bucher buchern buches
+buchfuhrung buchprufer buchs buchstabe buchstaben buchwert budgets bund bundes bundesagentur
+bundesamt bundesamtes bundesamts bundesanstalt bundesarchiv bundesbahn bundesbank bundesbeamte
+bundesbeamten bundesbehorde bundesdienst bundesebene bundesflagge bundesgebiet bundesgebiets
+bundesgesetz bundeskanzler bundeskasse bundesmittel bundespolizei bundespost bundesrat bundesrates
+bundesrecht bundesrechts bundesstelle bundesstrassen bundestag bundestages bundesverband
+bundeswehr bunkern burgen burger burgerlichen burgschaft burgschaften buro buros bursten
+bussgeldsachen butter bverfgg bverfggo bvg bvo bwahlg bwo celsius cembalobauer cent center chancen
+charakter charge chemie chemikalien code codes commerce compliance container controlling
+coronavirus cov covid crr dach darbietung darlegung darlehen darlehens darstellung darstellungen
+datei dateien dateisystem daten datenabgleich datenabruf datenbank datenerhebung datenformate
+datensatz datensatze datensatzes datenschutz datenschutzes datenstelle datentrager datentragern
+datenverkehr datum datums dauer dauerbetrieb dauergrunland ddr deck deckung definition delegierte
+delegierten demonstration deponie deponien derivate derivaten design designs desinfektion
+deutschland deutschlands dezember dezimalzahl dezimalzahlen diagnose diagnostik dialog dienst
+dienstbarkeit dienstbehorde dienstbezuge dienstbezugen dienste diensten dienstes dienstgrad
+dienstherr dienstherren dienstherrn dienstleister dienstordnung dienstort dienstposten
+dienstreisen dienstsiegel dienststelle dienststellen dienstunfall dienstzeit dienstzeiten
+differenz digitalfunk din diplom diplomarbeit direktor direktoren direktorin direktorium dmbilg
+dna dokument dokumentation dokumente dokumenten dokuments dolmetscher donau donauschpvanl doping
+dortmund dosis dreifache dreizehnte drig dringlichkeit drittel dritteln dritter drittes drittland
+drittlander drittlandern drittstaat drittstaaten drittstaates drittstaats drohung druck
+druckbehalter druckgerat druckgerate druckluft duldung duldungs dung dungegesetzes dungemittel
+dungemitteln durchfahrt durchfuhr durchfuhrung durchfuhrungs durchmesser durchschnitt durchschrift
+durchsetzung durchsicht durchsuchung dwg ebene ebo echtheit edv eeg eemd eets eginso ehe ehegatte
+ehegatten eheschliessung ehezeit ehrenzeichen ehrlich eichgesetzes eichung eides eier eigenart
+eigenkapital eigenkapitals eigenmittel eigenmitteln eigenschaft eigenschaften eigentum eigentumer
+eigentumern eigentumers eigentums eignung eignungsubung eigv einbau einberufung einbeziehung
+einbindung einbringung einfahrt einfluss einflussen einflusses einfuhr einfuhrer einfuhrers
+einfuhrung einfuhrwaren eingabe eingang eingangs eingliederung eingriff eingriffe eingriffen
+eingriffs einhaltung einheit einheiten einheitswert einheitswerte einholung einhufer einigung
+einigvtr einkauf einklang einkommen einkommens einkunfte einkunften einladung einlage einlagen
+einleger einlegung einleitung einmundung einnahme einnahmen einordnung einraumung einrede
+einreichung einreise einrichtung einrichtungen einsatz einsatze einsatzen einsatzes einsatzgebiet
+einsatzort einschatzung einschleppung einschluss einschrankung einsetzung einsicht einsichtnahme
+einsig einsparung einspeisung einspruch einspruche einspruchs einstellung einstreu einstufung
+eintagskuken einteilung eintrag eintragung eintragungen eintritts einvernehmen einvernehmens
+einwande einweisung einwendungen einwilligung einwirkung einwirkungen einwohner einwohnern
+einwohnerzahl einzahlung einzahlungen einzel einzelangaben einzelfall einzelfallen einzelfalles
+einzelfalls einzelhandel einzelhandels einzelheiten einzelrichter einziehung einzugsstelle
+eisenbahn eisenbahnen eizellen elbe elektrizitat elektrizitats elektro elektrog elektronik
+elektroniker elemente elften eltern elternteil elternteils elternzeit emas embryo embryonen
+emission emissionen emissionswert emittent emittenten empfang empfanger empfangern empfangers
+empfehlung empfehlungen ems emsmundung ende endes endgerat endgerate endlager endlagers
+endlagerung endnutzer endnutzern energie energien energiesteuer energiestg energiestv
+energietrager entbindung enteignung entfernung entgegennahme entgelt entgelte entgelten
+entgeltpunkte entgelts entgeltsystem entlassung entlastung entleiher entnahme entnahmen
+entrichtung entschadigung entscheidung entschliessung entsorgung entstehung entwertung entwicklung
+entwicklungen entwurf entwurfe entwurfen entwurfs entziehung entzug enwg erarbeitung erbbaurecht
+erbbaurechts erbe erben erbfolge erblasser erblassers erbringung erbschaft erdgas erdol eregg
+ereignis ereignisse ereignissen ereignisses erfahrung erfahrungen erfassung erfindung erfindungen
+erfolg erfordernis erfordernisse erforschung erfullung erganzung erganzungen ergebnis ergebnisse
 ergebnissen ergebnisses erhalt erhaltung erhebung erhebungen erhohung erhohungen erholung
-erinnerung erkenntnis erkenntnisse erkenntnissen erkennung erklarende erklarung erklarungen
-erkrankung erkrankungen erlangung erlass erlasses erlaubnis erlaubnisse erlaubnissen erlauterung
-erlauterungen erledigung erleichterung erlos erloschens erlose erloses erlossumme ermachtigung
-ermangelung ermassigung ermessen ermessens ermittlung ermittlungen ernahrung ernennung erneuerbare
-erneuerung ernte eroffnung erorterung erp erpressung erprobung errechnung erreichens erreichung
-errichtung ersatz ersatzerbe ersatzes ersatzkassen ersatzland ersatzlands ersatzpflege
-ersatzpflicht ersatzurkunde ersatzzeiten erschliessung ersdig ersetzung ersitzung erstattung
+erinnerung erkenntnis erkenntnisse erkenntnissen erkennung erklarung erklarungen erkrankung
+erkrankungen erkundung erlangung erlass erlasses erlaubnis erlaubnisse erlaubnissen erlauterung
+erlauterungen erledigung erleichterung erlos erloschens erlose erloses ermachtigung ermangelung
+ermassigung ermessen ermittlung ermittlungen ermoglichung ernahrung ernennung erneuerbare
+erneuerung ernte eroffnung erorterung erp erprobung errechnung erreger erreichens erreichung
+errichtung ersatz ersatzkassen ersatzpflicht ersatzteile erschliessung ersdig ersetzung erstattung
 erstattungen ersteher erstellung erstreckung ersuchens erteilung ertrag ertrage ertragen
-ertragslage ertragswert erwartung erweiterung erweiterungen erwerb erwerber erwerbers erwerbs
-erwerbsleben erzeuger erzeugnis erzeugnisse erzeugnissen erzeugnisses erzeugung erziehung
-erzielung estg etikett etiketten eur euro europaischen evaluation evaluierung ewg ewr existenz
-experten exposition fach facharzte fachaufgaben fachaufsicht facher fachern fachgebiet
-fachgesprach fachgesprachs fachkraft fachkrafte fachkraften fachkunde fachprufer fachprufern
-fachrichtung fachschule fachschulen fachserie fachverfahren fachwirt fachwirtin fahigkeit
-fahigkeiten fahrbahn fahrbahnen fahrbetrieb fahre fahreignung fahreignungs fahren fahrer
-fahrerlaubnis fahrfunktion fahrgast fahrgaste fahrgasten fahrkosten fahrlehrer fahrpersonal
-fahrrader fahrschule fahrschuler fahrstreifen fahrt fahrten fahrtkosten fahrtrichtung fahrverbot
-fahrverbots fahrwasser fahrzeit fahrzeug fahrzeugdaten fahrzeuge fahrzeugen fahrzeuges
-fahrzeuggerat fahrzeugs fahrzeugteile faktor faktoren falken fall falle fallen falles falligkeit
-fallzahlen famfg familie familien familienkasse familienname familiennamen familienstand fang
-farbe fassung fassungen februar federwild fehlbetrag fehler fehlern fehlverhalten feiertag
-feiertage feiertagen feld felder feldern fernmelde fernstrassen fernwarme fertigkeiten fertigung
-fertigungs festbetrag festbetrage festlegung festlegungen festnahme festsetzung festsetzungen
-feststellung festzuschusse feuerstatten feuerwaffen feuerwehr fev ffg fgo film films finanz
-finanzagentur finanzamt finanzamter finanzamts finanzbehorde finanzen finanzgruppen finanzhilfen
-finanzholding finanzierung finanzierungs finanzlage finanzmarkt finanzmittel finanzsektors finder
-finderlohn firma fische fischerei fiskus flache flachen flagge fleisch flucht fluchtling
-fluchtlinge fluchtlingen flug fluge flugen flugplatzen flugsicherung flurbg flussiggas folge
-folgeantrag folgejahr folgejahren folgejahres folgen folgendes fonds forderbetrag forderdauer
-forderhilfen fordermittel fordersumme forderung forderungen form format formblatt formblatter
-formen formular formulare formwechsel forschung forschungs forsten fortbestand fortbildung
-fortdauer fortfuhrung fortkommen fortschritt fortsetzung fortzahlung fracht frachtfuhrer frage
-fragen fraktion franken frankfurt frau frauen freibetrag freibetrage freibetrages freigabe
-freiheit freisetzung freistaat freistellung freizeit freizugigkeit frequenz frist fristablauf
-fristen fristsetzung fruchte fruherkennung fruhforderung fuhrer fuhrerschein fuhrerscheine
-fuhrerscheins fuhrung fundstelle funftel funfteln funften funftes funkanlage funktion funktionen
-furcht fursorge fuss futter futtermittel futtermitteln fzr ganzes garagen garantie garantien
-garten gartenbau gas gaste gastwirt gasversorgung gattung gbl gbo gbvfg gebaude gebauden gebaudes
-gebaudeteile gebiet gebiete gebieten gebietes gebiets gebot gebote gebots gebotstermin gebrauch
-gebrauchs gebuhr gebuhren gebuhrensatze geburt geburten geburtsdatum geburtsfallen geburtsjahr
-geburtsmonat geburtsname geburtsnamen geburtsnamens geburtsort geburtstag gefahr gefahrdung
-gefahrdungen gefahren gefahrstoffen gefangene gefangenen geflugel geflugelpest gegebenheiten
-gegenleistung gegenpartei gegenparteien gegenstand gegenstande gegenstanden gegenstandes
-gegenstands gegenvormund gegenvormunds gegner gegners gehalt geheimhaltung geheimnisse
-geheimnummer gehilfen gehor geistliche geld geldbetrag geldbetrage geldbusse geldbussen gelder
-geldeswert geldforderung geldinstitut geldinstitute geldleistung geldrente geldstrafe geldstrafen
-geldsumme geldwasche gelegenheit geltung geltungsdauer gemarkung gemassheit gemeinbedarfs gemeinde
-gemeinden gemeindeteil gemeinkosten gemeinschaft gemeinwohl gemisch gemische gemischen gemuse
-genehmigung genehmigungen geng genussscheine geodaten gepack geprufter gerat gerate geraten
-gericht gerichte gerichten gerichts gerichtshof gerichtsstand gesamtbetrag gesamtbetrags
-gesamtdauer gesamtflache gesamtgewicht gesamtgut gesamtguts gesamtheit gesamtkosten gesamtmasse
-gesamtmenge gesamtnote gesamtplanung gesamtpunkte gesamtwert gesamtzahl geschadigten geschaft
-geschafte geschaften geschafts geschaftsjahr geschaftsplan geschaftsraum geschaftstag
-geschaftswert geschenke geschlecht geschlechts geschmmg geschosse geschwister gesellen
-gesellschaft gesetz gesetzbuch gesetzbuche gesetzbuches gesetzbuchs gesetze gesetzen gesetzes
-gesprach gestalt gestaltung gestaltungen gestattung gesuch gesundheit gesundheits getranke
-getranken gewahr gewahrsam gewahrung gewalt gewasser gewassern gewebe geweben gewebespende gewerbe
-gewerbeertrag gewerbes gewerbesteuer gewerkschaft gewicht gewichtung gewinn gewinne gewinns
-gewinnung gewo gkrimdvdv glas glauben glaubiger glaubigern glaubigers gleiches gliederung gmbh
-gmbhg gnadenweg gnotkg gott grad grade grades gramm grandstvtr gremien gremium grenzbehorde
-grenzbetrag grenze grenzen grenzwerte grosse grosseltern grossen grund grundakte grundbesitz
-grundbetrag grundbildung grundbuch grundbuchamt grundbucher grundbuchs grunde grunden grunder
-grundes grundflache grundflachen grundgehalt grundgesetz grundgesetzes grundkapital grundkapitals
-grundlage grundlagen grundordnung grundrecht grundrechte grundrechten grundrente grundsatz
-grundsatze grundsatzen grundsatzes grundschuld grundstuck grundstucke grundstucken grundstucks
-grundung grundvermogen grundzuge gruppe gruppen gultigkeit gunsten gutachten gutachtens gutachter
-gutachtern gute guter gutern guterstand guterstands guterverkehr gutes guthaben gutschrift gvg gwb
-haager hafen haft haftbefehl haftbefehls haftung halbsatz halden halfte halt halter halterdaten
-halters haltestellen haltung hamburg hamophilie hand handel handels handelskammer handelssachen
-handelssystem handen handhabung handler handlung handlungen handlungsfeld handwerk handwerke
-handwerken handwerker handwerks hansestadt harte hartefallen harten hauerarbeiten haufigkeit
-hauptsache hauptstudium hauptwohnung hauptzollamt hauptzollamts haus hausarbeit hausarzt haushalt
-haushalte haushalten haushalts haushaltsjahr haushaltsplan hausnummer havel hebamme hebammen
-hebammenhilfe hebg hefe hehlerei heil heilfursorge heilmittel heilmitteln heilung heim heimarbeit
-heimarbeiter heimat heimbeirat heimbewohner heims heimschaffung heizkosten heizstoff heizung
-heizungs hektar helfenden helfer helgoland hemmung hepatitis herabsetzung heranziehung herausgabe
-herbeifuhrung herkunft herkunftsland hersteller herstellern herstellers herstellung herstellungs
-hessen hgb hilfe hilfebedarf hilfeleistung hilfen hilfeplan hilfeplans hilfs hilfsmerkmale
-hilfsmittel hilfsmitteln hilfsmittels hilfsstoffe hilfsstoffen hilfswerk hilfswerks hinblick
-hindernis hindernisse hindernisses hingabe hinsicht hintergrund hinterleger hinterlegung hinweis
-hinweise hinzurechnung hinzuziehung hiv hochschule hochschulen hochstbetrag hochstbetrage
-hochstgehalte hochstgrenze hochstmass hochstwert hochstzahlen hof hofeordnung hohe hoheitsgebiet
-holstein holz honorar honorare hospiz hubraum hunde hunden hundert hwo hydrographie hygiene
-hypothek hypotheken identitat iec ifg ifsg igf iii immobiliar immobilien immunitat impf impfschutz
-impfstoffe impfstoffen impfung impfungen implantate implantaten importeur index indexreihe
-indikation indikationen indikatoren indossament industrie industriebank infektion infektionen
-information informationen informations infrastruktur inhaber inhaberin inhabern inhabers inhalt
-inhalte inhalten inhalts inkrafttreten inland inlander innern innovationen inobhutnahme insel
-inseln inso insolvenz insolvenzgeld insolvenzplan installation instandhalten institut institute
+ertragslage ertragswert erweiterung erweiterungen erwerb erwerbe erwerber erwerbers erwerbs
+erzeuger erzeugnis erzeugnisse erzeugnissen erzeugnisses erzeugung erziehung erzielung ethik
+etikett etiketten etikettierung eur euro eurojust europaische europaischen euwo evaluation
+evaluierung ewg ewr exemplaren existenz explosivstoff exposition expositionen fach fachaufgaben
+fachaufsicht fachbehorde fachbereich facher fachern fachgebiet fachgebiete fachgebieten
+fachgesprach fachgesprachs fachkraft fachkrafte fachkunde fachprufer fachprufern fachprufung
+fachrichtung fachstudien fachwirt fachwirtin fahigkeit fahigkeiten fahrbahn fahrbetrieb fahre
+fahren fahrer fahrerkarte fahrerlaubnis fahrgast fahrgaste fahrgasten fahrkosten fahrlehrer fahrlg
+fahrschule fahrschuler fahrt fahrten fahrtkosten fahrtrichtung fahrtstrecken fahrverbot fahrwasser
+fahrweg fahrzeit fahrzeug fahrzeuge fahrzeugen fahrzeuges fahrzeugs faktor faktoren fall falle
+fallen falles falligkeit fallprufung fallstudie famfg famgkg familie familien familienname
+familiennamen familienstand famulatur fang farbe farben fassung fassungen februar feeder
+feederfonds fehlbetrage fehler fehlern feiertag feiertage feiertagen feld felder feldern feldwebel
+feldweg fenster fernbleiben fernmelde fernstrassen fernwarme fertigkeiten fertigung fertigungs
+festlegung festlegungen festnahme festsetzung festsetzungen feststellung feuer feuerstatten
+feuerwaffen feuerwehr ffg fgo film filme filmen films finanz finanzagentur finanzamt finanzbehorde
+finanzen finanzgruppen finanzhilfen finanzholding finanzierung finanzkonten finanzlage finanzmarkt
+finanzmarkte finanzmittel finanzsektors finausglg findag firma fische fischerei flache flachen
+flagge flaggen flaschen fleisch flucht fluchtlinge flug flugbetrieb fluge flugen fluggast
+fluggastdaten fluggaste flughafen fluglarm flugplatz flugplatze flugplatzen flugplatzes
+flugsicherung flugzeug flugzeuge flugzeugen flur flurbg flurstucke flussigerdgas flussiggas
+flussigkeiten folge folgejahres folgen fonds forderhilfen fordermittel forderung forderungen form
+format formblatt formblatter formel formen formular formulare formulars formwechsel formwechsels
+forschung forschungs forsten forstreviers fortbestand fortbildung fortdauer fortfuhrung
+fortgeltung fortkommen fortsetzung fortzahlung fotografen fracht frachtfuhrer frage fragen
+fraktion fraktionen franken frankfurt frau frauen freibetrag freigabe freiheit freisetzung
+freisetzungen freistaat freistellung freiumschlag freizeit freizone fremdsprache frequenzen
+friedrich frist fristablauf fristen fristsetzung fruchte fruherkennung fuhrer fuhrung
+fuhrungsebene fundstelle funftel funften funftes funkanlage funkanlagen funkdienst funktion
+funktionen funktions fursorge fuss futter futtermittel futtermitteln futterung futtmv fzr fzv
+ganzes garagen garantie garantien gartenbau gas gase gasen gasol gasturbinen gasversorgung gateway
+gattung gbl gbo gbvfg gebaude gebauden gebaudes gebaudeteile gebiet gebiete gebieten gebietes
+gebiets gebot gebote gebots gebotsmenge gebotstermin gebotswert gebrauch gebrauchs gebuhr gebuhren
+gebuhrensatze geburt geburtsdatum geburtsfallen geburtsjahr geburtsname geburtsnamen geburtsort
+gefahr gefahrdung gefahrdungen gefahren gefahrstoffe gefahrstoffen gefangene gefangenen
+geflpestschv geflugel geflugelpest geg gegebenheiten gegenleistung gegenpartei gegenparteien
+gegenstand gegenstande gegenstanden gegenstandes gegenstands gegenwert gegner gehalt gehalte
+geheimhaltung geheimnis gehor gelande geld geldbetrag geldbetrage geldbusse geldbussen gelder
+geldern geldinstitut geldinstitute geldleistung geldstrafe geldwasche geldwesens gelegenheit
+geltung geltungsdauer gemarkung gemeinde gemeinden gemeinschaft gemisch gemische gemischen gemuse
+genauigkeit genehmigung genehmigungen geng gentechnik geodaten gepack geprufte geprufter gerat
+gerate geraten gerates geratschaften gericht gerichte gerichten gerichts gerichtshof gerichtshofes
+gerichtsstand gesamtbetrag gesamtbetrags gesamtdauer gesamtgewicht gesamtheit gesamtkosten
+gesamtmenge gesamtnote gesamtstaub gesamtumsatz gesamtwert gesamtzahl geschaft geschafte
+geschaften geschafts geschaftsjahr geschaftsplan geschaftswert geschichte geschlecht geschlechts
+geschmmg geschwister gesellschaft gesetz gesetzbuch gesetzbuche gesetzbuches gesetzbuchs gesetze
+gesetzen gesetzes gesetzgebung gesprach gesprache gestaltung gestattung gesundheit gesundheits
+getranke getranken getreide gewahr gewahrsam gewahrung gewalt gewasser gewassern gewassers gewebe
+geweben gewerbe gewerbeertrag gewerbes gewerbesteuer gewerkschaft gewicht gewichtung gewichtungs
+gewinn gewinne gewinns gewinnung gfwtdbwvdv ggart gkg gkrimdvdv glas glauben glaubiger glaubigern
+glaubigers gleiches gliederung gmbh gmbhg gnotkg gntdbwvvdv gntvddvcsvdv gntzolldvdv gold gothe
+graben grad grades gramm grandstvtr gremien gremium grenze grenzen grenzwert grenzwerte grosse
+grossen grosshandel grubenbaue grubengas grund grundakten grundbesitz grundbetrag grundbildung
+grundbuch grundbuchamt grundbucher grundbuchs grunddaten grunde grundeigentum grunden grundes
+grundflache grundgehalt grundgehalts grundgesetz grundgesetzes grundkapital grundkapitals
+grundlage grundlagen grundordnung grundrecht grundrechte grundrente grundsatz grundsatze
+grundsatzen grundsatzes grundschuld grundsteuer grundstuck grundstucke grundstucken grundstucks
+grundung grundvermogen grundwasser grundwassers grundzuge grunland gruppe gruppen gsgv gulle
+gultigkeit gunsten gutachten gutachtens gutachter gute guter gutern guterverkehr guterwagen gutes
+guthaben gutschrift gvg gwb gwg haager hafen hafenbehorde hafens haft haftbefehl haftbefehls
+haftung haftungssumme hag halbsatz halden halfte halter halterdaten halters haltung hamburg hand
+handel handelns handels handelskammer handelsplatz handelssachen handelssystem handhabung handler
+handlung handlungen handlungsfeld handwerk handwerks hannover hansestadt harte harten haufigkeit
+hauptsache hauptsitz hauptstudium hauptstudiums hauptwohnsitz hauptwohnung hauptzollamt
+hauptzollamts haus haushalt haushalte haushalten haushalts haushaltsjahr haushaltsplan
+haushaltungen hausnummer haut havel hdlregvfg hebammen hebg hebstprv hecklicht heil heilfursorge
+heim heimarbeit heimat heims heizol heizung heizungs hektar helfer hemmung herabsetzung
+heranziehung herausgabe herbeifuhrung herkunft herkunfts hersteller herstellern herstellers
+herstellung herstellungs hessen hgb hgbeg hgrg hilfe hilfeleistung hilfen hilfs hilfskrafte
+hilfsmerkmale hilfsmittel hilfsmitteln hilfsstoffe hilfsstoffen hilfswerk hinblick hindernis
+hindernisse hinsicht hintergrund hintergrunde hinterlegung hinweis hinweise hinzuziehung hkrndv
+hoai hochbau hochschule hochschulen hochstbetrag hochstbetrage hochstgrenze hochstmass
+hochstmengen hochstwert hochstwerten hochstzahl hochstzahlen hochwasser hof hofeordnung hohe
+hoheitsgebiet holding holstein holz honorar honorare honorarzone hrg hund hunde hundert
+hydrographie hygiene hypothek hypotheken ibc identitat iec igv iii imdg immobiliar immobilie
+immobilien immowertv immunitaten imo impfstoffe impfstoffen impfung impfungen index indexdaten
+indexreihe indikation indikatoren indossament industrie infektion information informationen
+informations infrastruktur inhaber inhaberin inhaberinnen inhabern inhabers inhalt inhalte
+inhalten inhalts inhaltsstoffe inkrafttreten inland inlander innern insel inseln inso insolvenz
+insolvenzplan inspektion inspektionen installation instandhalten instandsetzen institut institute
 instituten institution institutionen instituts instrument instrumente instrumenten instruments
-integration integritat interesse interessen interesses internet internetseite invaliditat inventar
-inventarfrist inventars investition investitionen irg irrtum iso jagd jagdausubung jagdbezirk
-jagdbezirke jagderlaubnis jagdrecht jagdrechts jagdschein jagdscheines jager jahr jahre jahren
-jahres jahresbericht jahresbetrag jahresbetrags jahresende jahressteuer januar jarbschg jgg
-jobcenter joule jugend jugendamt jugendamts jugendarbeit jugendarrest jugendhilfe jugendliche
-jugendlichen jugendlicher jugendrichter jugendstrafe juli juni justiz kaffee kagb kalenderjahr
-kalenderjahre kalenderjahrs kalendermonat kalendertag kalendertage kalendertagen kaliber
-kalibrierung kalkulation kalte kammer kammern kanal kandidaten kapazitat kapazitaten kapital
-kapitalertrag kapitalkosten kapitalpuffer kapitals kapitan kapitel kapiteln kapitels karte karten
-kartoffeln kasse kassen kassenart kassenarten katalog kategorie kategorien katzen kauf kaufer
-kaufers kauffrau kaufmann kaufpreis kaufpreises kaufvertrag kaufvertrags kennnummer kenntnis
-kenntnisnahme kenntnisse kenntnissen kennung kennwort kennzahlen kennzeichen kennzeichens
-kennzeichnung kernbereich kernenergie kiefer kiel kilogramm kilometer kilometern kilowatt kind
-kinder kindergarten kindergeld kindergeldes kindern kinderzulage kinderzuschuss kindes kindeswohl
-kindeswohls kirche kirchen kirchensteuer klage klageerhebung klager klageregister klagers
-klageschrift klarung klasse klassen klauenseuche klausel klausur klausuren kleidung kleinfahrzeug
-kleinkinder klima knappschaft koch kohlendioxid kohlenmonoxid koln kombination kommission
-kommissionen kommunen kommunikation kompetenz kompetenzen komplexitat komponente komponenten
-konformitat konigreich konigsteiner konsequenzen konstruktion kontakt kontaktdaten kontakte
-kontaktstelle konten konto kontoinhaber kontoinhabers kontos kontroll kontrolle kontrollen konzept
-konzepte konzeption konzepts konzern konzerns konzession konzessionen kooperation koordinaten
-koordination koordinierung kopie kopien kopplung korper korpers korperschaft korrektur
-kostbarkeiten kosten kostenbeitrag kostenersatz kostensatze kostentrager kostentragern
-kostentragung krafte kraften kraftfahrt kraftfahrzeug kraftrader kraftstg kraftstoffe kranken
-krankengeld krankengeldes krankenhaus krankenhauser krankenhauses krankenhilfe krankenkasse
-krankenkassen krankenpflege krankheit krankheiten krebsregister kredit kreditanstalt kredite
-krediten kreditwesen kredwg kreis kreise kreisen kreises kreuzung kreuzungen krieges kriegswaffen
-kriminalitat kriterien ksa kschg kubikmeter kuken kultur kulturgut kulturguter kunde kunden
-kundenanlage kundenauftrag kundenwunsche kundigung kundigungen kunst kunstler kunstlername
-kuratorium kurs kurse kursen kurstrager kurzarbeit kurzung kwk kwkg kwkk lade ladung ladungsfrist
-lage lagebericht lageplan lager lagerung lander landern landes landesbehorde landesebene
-landesgesetz landesgesetze landesgrenze landeskasse landesrecht landesrechts landesstelle
-landesverband landgericht landgerichte landgerichten landgerichts landgut landkreis landschaft
-landwirte lange langwaffen lanpg lap larm last lasten lauf laufbahn laufbahnen laufe laufzeit
-lebens lebensalter lebensalters lebensfuhrung lebensjahr lebensjahres lebensjahrs lebenslagen
-lebensmittel lebensmitteln lebensmittels lebensmonat lebensmonate lebensmonaten lebensmonats
-lebenspartner lebenswelten lebenszeit legehennen lehr lehre lehrer lehrformate lehrgang lehrgange
-lehrgangen lehrgangs lehrkrafte lehrlinge lehrlingen lehrlings lehrstoff leib leibrente leibrenten
-leichtigkeit leiden leistung leistungen leistungs leistungsort leiter leiterin leiters leitfaden
-leitlinien leitung leitungen lenkungs lernmittel leuchte lfgb licht lichtbild lichtbildern
-lichtbildes lichtbilds lichter lichtzeichen liefer lieferanten lieferketten lieferung lieferungen
-liegestelle liegestellen linderung linie linien linienverkehr liquidation liquidatoren liquiditat
-liste listen liter lizenzen lng logistik logopaden lohn lohnkonto lohnsteuer los loschung losung
-losungen lpg luft luftfahrer luftfahrt luftfahrzeug luftfahrzeuge luftfahrzeugs luftpersv
-luftverkehr luftverkehrs luftvg mahlzeiten mahnbescheid mahnbescheids mahnung mahnverfahren mai
-mail main makler management mandat mangel mangeln mann manner mannern mannes marine mark marke
-marken markenamt markenamts markeng marketing markt markte markten marktes marktpreis marktrisiko
-marktwert marz maschine maschinen masern mass masse massgabe massgaben massnahme massnahmen
-massregel massregeln massstab massstabe massstaben master material materialien mathematik matrose
-matrosen maul maut mauterheber mauterhebers mautschuldner mecklenburg mediation medien medizin
-meeresumwelt megawatt mehrarbeit mehrausgaben mehrbedarf mehrbedarfe mehrbetrag mehrheit
-mehrkosten meinung meister melde meldebehorde meldebehorden meldepflicht melderegister meldeschein
-meldestelle meldezeitraum meldung meldungen menge mengen mensch menschen merkmal merkmale
-merkmalen messgerat messgerate messgeraten messgerats messung messungen messverfahren metall meter
-metern methode methoden methodik miet miete mieter mieterhohung mieters mietsache mietspiegel
-mietvertrag mietzuschuss migration milch milliarden milliliter million millionen millisievert
-minderheit minderung mindest mindestalter mindestbetrag mindestlohns mindestmass mindestzahl
-ministeriums minuten mischungen missbrauch missstande mitarbeit mitarbeiter mitarbeitern
-mitarbeiters mitbestgwo mitbestimmung miteigentum miteigentumer miterbe miterben mitglied
-mitglieder mitgliedern mitgliedes mitglieds mitgliedstaat mitnahme mitte mitteilung mitteilungen
-mittel mitteln mittelpunkt mittelwert mitwirkung mobilitat modalitaten modelle modul module
-modulen modulprufung mofas mog moglichkeit moglichkeiten monat monate monaten monats monatsbetrag
-monatsbetrage monatsbetrags monatsraten monitoring montage moselschpv motivation motorleistung
-mund mundel mundelgeld mundels munition museum muster mustern mutter muttern mutterschaft nachbarn
-nachbesetzung nacherbe nacherben nacherbfolge nacherfullung nachfolger nachfolgers nachforderung
-nachfrage nachfrist nachholung nachlass nachlasses nachprufung nachricht nachrichten nachschau
-nachsorge nacht nachteil nachteile nachteilen nachtpflege nachtzeit nachv nachweis nachweise
-nachweises nachzahlung nachzahlungen nahe naheres nahverkehr name namen namens nationen nato natur
-naturschutz naturschutzes nebenfolge nebenfolgen nebenprodukte nebenwohnung neigung nennbetrag
-nennkapital nennung netto netz netzanschluss netzbetreiber netze netzentgelte netzes netzkosten
-netzwerke neubeginn neuberechnung neuerrichtung neuerteilung neufassung neunten neuntes neuordnung
-neuregelung nichtbestehen nichteinigung nichtigkeit niederlassung niederlegung niedersachsen
-niederschrift niessbrauch niessbraucher niessbrauchers niessbrauchs niveau nomenklatur nord
-nordirland nordrhein norm normen notaktvv notar notare notarkammer notars notdienst note noten
-notfall notfalldaten notfallen notfalls notfrist notlage notwehr notwendigkeit november nummer
-nummern nutzbarkeit nutzens nutzer nutzern nutzers nutzfahrzeuge nutztiere nutztieren nutzung
-nutzungen nutzungsart nutzungsdauer nutzungsrecht oberflache oberflachen obergrenze obhut objekt
-objekte objekten objekts obst ocd offenlegung offizier offiziere offnung offshore ogaw oktober
-online operationen opfer ops orden ordens ordensname ordnung ordnungsgeld organ organe organen
-organisation organismen organismus organs orientierung original ort orte orten ortes orts
-ortschaften ortsteile ost osterreich ota otc owig pacht pachter pachters pachtjahrs pachtsache
-pachtvertrag pachtzeit packung packungen pandemie papier papiere papierform paragraphen parameter
-pariser parlament parlaments partei parteien partie partner partnerin partnern partners
-partnerschaft pass passbehorde passbewerber passe passersatz passes passg passgesetz passgesetzes
-passinhaber passiva passivposten patanwaprv patanwo patent patentamt patentamts patentanwalt
-patentanwalte patentgesetz patg patient patienten patientenakte patientinnen paul pauschalreise
-pauschbetrag pauschbetrage pauschbetrags pauschsteuer pauswg pensions pensionsfonds pensionskasse
-periodizitat person personal personalakte personalakten personalrat personals personen
-personendaten personenkreis personensorge personenstand pfalz pfand pfandbriefe pfandes pfandrecht
-pfandrechte pfandrechts pfandung pflanzen pflanzenarten pflanzgut pflege pflegeberufe
-pflegebranche pflegedienst pflegedienste pflegefamilie pflegegeld pflegegeldes pflegegrad
-pflegegrade pflegegrades pflegeheim pflegeheimes pflegehilfe pflegekasse pflegekassen pflegekinder
-pflegekraft pflegekrafte pflegeperson pfleger pflegesatze pflegestufe pflegezeit pflegezulage
-pflegschaft pflicht pflichten pflichtteil pflichtteils phase plan plane planen plans planstellen
-planung planungen planungs plattform plattformen platz platze platzen plausibilitat plus
-polioviren polizei portal position positionen post posten postfach postleitzahl postsendungen
-poststelle praktika praktikanten praktikum praktikums pramie pramien prasentation prasident
-prasidenten prasidentin prasidialrat prasidium pravention praxis preis preisbildung preise preisen
-preiserhohung preises privatrechts probe proben probenahme probenehmer probezeit probleme produkt
-produkte produkten produktion produktions produkts professional professoren profile prognose
-programm programme programmen programms projekt projektarbeit projekte projekten projekts
-projekttrager promille prophylaxe protokoll protokolle protokolls prozent prozentpunkte
-prozentsatz prozentsatze prozentsatzes prozess prozessakten prozesse prozesskosten pruf
-prufbericht prufdienst prufer prufers prufkriterien prufling pruflinge pruflings prufquote
-prufstelle prufstellen prufung prufungen prufungs prufungsamt prufungsdauer prufungsfach
-prufungsstuck prufungsteil prufungsteile prufungsteils prufungszeit prufv prufverfahren
-prufzeichen pseudonym pseudonyme pstg psychthappro publikum publikums publizisten punkt punkte
-punkten punktwert quadratmeter quadratmetern qualifikation qualitat qualitats quartal quartals
-quellen quittung quote quoten rabatte radar radon rag rahmen rahmenfrist rahmens rahmenvertrag
-rand rang range rangfolge rangpunkte rangpunkten rangpunktzahl rasse rat rate raten rates raum
-raume raumordnung raumung raumungsfrist rav reaktion reaktionen reallast rechengrossen
-rechenschaft rechenzentren rechnung rechnungen recht rechte rechts rechtsakt rechtsakte
-rechtsakten rechtsaktes rechtsakts rechtsanwalt rechtsanwalte rechtsanwalts rechtsbehelf
-rechtsbehelfe rechtsfolge rechtsfolgen rechtsform rechtsfrage rechtsgrund rechtsguter rechtshilfe
-rechtsinhaber rechtskraft rechtslage rechtsmittel rechtsmittels rechtsnormen rechtspflege
-rechtspfleger rechtssache rechtsschutz rechtsstreit rechtsstreits rechtstrager rechtstragers
-rechtsverkehr rechtsverlust rechtsweg rechtswirkung rechtszug rechtszuges rechtszustand
-reduzierung reeder reeders referenzwert reform regel regelbedarf regelbedarfe regelbedarfs
-regelentgelt regelentgelts regelfall regelprufung regelsatz regelsatze regelung regelungen
-regierung region regionen register registerblatt registern registers registrierung regulierung
-reich reiches reichs reichsbahn reichweite reifen reihe reihen reihenfolge reinigung reise
-reisebedarf reisebeginn reisegepack reisegewerbe reisekosten reiseleistung reisende reisenden
-reisepass reisepreis reisepreises reit religion rennwett rente renten rentenbeginn rentenbetrag
-rentenschuld rentenwert rentenwerte rentenwertes rentenwerts rentner reparatur republik reserve
-ressourcen rest restlocher reststoffe rettung revision rhein rheinland rheinschpersv rheinschpv
-richter richteramt richtergesetz richterinnen richtern richters richtigkeit richtlinie richtlinien
-richtung rid rinder rindern risiken risiko risikoanalyse risikogruppen risikoprofil risikos robert
-roh rohmilch rohrleitungen rohstoffe rohstoffen rollstuhl romischen ruckforderung ruckfragen
-ruckfuhrung ruckgabe ruckgewahr ruckgriff ruckkehr rucklage rucklagen ruckmeldung rucknahme
-ruckreise ruckschein ruckschlusse rucksicht ruckstande ruckstanden ruckstellung rucktritt
-rucktritts ruckzahlung rufnummer ruge rugen ruhegehalt ruhegehalts ruhens ruhepause ruhepausen
-ruhestand ruhestands ruhezeit ruhezeiten ruhrkohle rundfunk rundung rustag rwbestv saarland
-saarlandes saatgut sach sachaufwand sachbezuge sache sachen sachenrberg sachgebiet sachgebiete
-sachgebieten sachkosten sachkunde sachlage sachleistung sachschaden sachsen sachverhalt
-sachverhalte sachverhalten sachverhalts sachwalter sachwalters sachwerte sag saison saldo samen
-sammelakten sammlung sanierung sanierungs sanktion sanktionen sars satz satze satzen satzes
-satzung satzungen sauglinge saumnis sbg sce scebg schaden schadens schadensfall schadigung
-schadstoffe schadstoffen schaffung schalenwild schallzeichen schatzung schatzungen schaumwein
-scheck scheckg scheckgesetz schecks scheidung schenker schenkers schenkung schenkungen schichten
-schiedsamt schiedsperson schiedsspruch schiedsstelle schienen schienenwege schiesssport
-schiessstatte schiessstatten schiff schiffahrt schiffe schiffen schiffes schifffahrt schiffs
-schiffsdienst schiffsfuhrer schlachtung schlafraume schleswig schleuse schleusen schliessung
-schluss schlussbilanz schlussel schlusselzahl schmerzen schnittstelle schoffen schornsteine
-schrego schrift schriften schriftform schriftsatz schriftsatze schriftsatzes schriftstuck
-schriftstucke schriftstucks schubverband schul schulbesuch schulbildung schuld schuldbuch schulden
-schuldner schuldners schuldtitel schule schulen schuler schulerinnen schulern schulhalbjahr
-schulpflicht schulung schulungen schusswaffe schusswaffen schutz schutze schutzes schutzfristen
-schutzguter schutzimpfung schutzmasken schutzrechte schutzrechten schutzrechts schutzzone
-schutzzweck schwarzarbeit schweine schweinen schweinepest schweiz schwellenwert schwerpunkt
-schwerpunkte schwierigkeit schwimm schwimmkorper sechstes see seearbg seefahrt seefischerei
-seehafen seeleute seelotsen seemannskasse seeschiff seeschiffahrt seeschiffe seeschiffen seeunfall
-seeverkehr sehtest sehtests sehvermogens seite seiten seitenlinie sektor sekundierung selbsthilfe
-selbstnutzung semester semesters senat senate senats sendung sendungen senioren senkung separation
-september sera seriennummer seriennummern service sgb sgg sicherheit sicherheiten sicherung sicht
-siebtes siegel signatur sinn sinne sitten situation situationen sitz sitze sitzes sitzplatze
-sitzung sitzungen skizzen software sokasig solaranlagen soldat soldaten soldatin soldatinnen
-sollzinssatz sondergut sonderurlaub sonn sonntag sonntags sorge sorgfalt sorte sorten
-sozialabgaben sozialdaten soziales sozialgeld sozialgericht sozialhilfe sozialkunde sozialplan
-soziotherapie spalte spalten spaltung sparer sparsamkeit sparzulage speicher speicherung speisen
-spende spenden spender sperrbezirk sperrbezirks sperre sperrfrist sperrkennwort sperrsumme
-sperrung sperrvermerk sperrvermerke sperrzeit spezial spezifikation spiel spiele spielen
-spielgerate sport sportschutzen sprache sprachen sprechfunk spree staat staaten staates staats
-staatsanwalt staatsanwalts staatskasse staatsvertrag stabilitat stadt stadte stadten stammzellen
-stand standard standards standardtarif stande standes standesamt standesamter standesbeamte
-standort standorte standorten standortes standorts standpunkt starkung start starug statistik
-statistiken statistisches status statusrechts statut statuts stberg stein steinkohle stelle
-stellung stellungnahme stempel sterbedatum sterbefall sterbekassen sterbemonat sterbeort
-sterilisation steuer steuerabzug steuerabzugs steuerbelange steuerberater steuerbetrag
-steuergebiet steuerklasse steuerklassen steuerlager steuerlagers steuern steuernummer
-steuerpflicht steuersachen steuersatz steuersatze steuersatzes steuerstand steuerung steuerungs
-stgb stichprobe stichproben stichtag stifter stifters stiftung stiftungen stiftungsrat stilllegung
-stimmabgabe stimme stimmen stimmenzahlen stimmrecht stimmrechte stimmzettel stimmzetteln
-stimulation stockholmer stoff stoffe stoffen stoffes storung storungen stpo straf strafarrest
-strafbarkeit strafbefehl strafe strafen strafregister strafrestes strafsachen straftat straftaten
-strahlung strasse strassen strassenbahn strassenbahnen strassenwesen strategien strecke strecken
-streit streitigkeit streitkrafte streitkraften streitsache streitwert strlschg strlschv strom
-strommenge strommengen stroms struktur strukturen strukturfonds stuck stucken stuckzahl studenten
-studien studiengang studiengangen studienzeiten studium studiums stufe stufen stunde stunden
-stundung stvg stvo stvollzg stvzo suche suchvermerk sud sug summe svg swaps system systeme
-systemen systems tabakwaren tabelle tabellen tafeln tafelzeichen tag tage tagen tages tagesordnung
-tagespflege tagessatzen talfahrer tankstelle tarif tarife tarifrecht tarifvertrag tarifvertrage
-tarifvertrags tat tatbestand tatbestande tatbestandes taten tater taters tatigkeit tatigkeiten
-tatigwerden tatowieren tatsache tatsachen tauglichkeit tauschung taxen technik technologie
-technologien teil teilbetrag teilbetrage teilbetragen teile teileigentum teiles teilhabe
-teilhabeplan teilhabeplans teilhaber teilmassnahme teilmengen teilnahme teilnehmer teilnehmerin
-teilnehmern teilnehmers teilprufung teilrente teils teilung teilwert teilzahlungen teilzeit
-teilzeitraum teilziele telefon telefonnummer telematik telemedien temperatur termin termine
-terminen termins test testament testaments tests testung text textform textil thema themen
-therapie therapien thuringen tier tierarten tierarzt tiere tieren tieres tierhalter tierhaltung
-tierschg tierschutz tierschutzes tierseuchen tierversuche tierversuchen tierzucht tilgung
-tilgungsfrist titel titeln titels tkg tod tode todes todesfall todeszeit tollwut ton tone tonne
-tonnen totung trager tragern tragers tragerschaft tragung tragweite training transaktionen
-transparenz transport trauben treibhausgas trennung treuhander treuhanders trinkwasser truppe
-truppen truppenstatut tuberkulose turen typ ubereinkommen uberfuhrung ubergabe ubergang ubergangs
-ubergangsgeld ubergangszeit uberlassung uberleitung ubermittlung ubernahme ubernehmer uberprufung
-uberprufungen uberschrift uberschuldung uberschuss uberschusse uberschusses ubersendung
-ubersetzung ubersetzungen ubersicht ubersichten uberstellung ubertragung ubertragungen uberwachung
-uberweisung uberweisungen uberwindung uberzeugung ubung ubungen ufer uhr uhrzeit uhvorschg umbau
-umbildung umfang umfangs umfeld umgang umgangs umgebung umkreis umlage umlagen umlegung
-umlegungsplan umrechnung umsatz umsatze umsatzsteuer umschlag umschreibung umschulung umsetzung
-umstand umstande umstanden umstands umstellung umtausch umwandlung umwelt umweltbericht
-umweltprufung umweltschutz umwg umzug unbilligkeit unfall unfalle unfallen ungewissheit
-ungultigkeit union unionsburger unionsrecht universitat unkenntnis unmoglichkeit unrecht
-unrichtigkeit unterabsatz unterbrechung unterbringung untergang unterhalt unterhalts unterhaltung
-unterkunft unterkunfte unterlage unterlagen unterlassung unternehmen unternehmens unternehmer
-unternehmern unternehmers unternehmung unterricht unterrichts unterrichtung untersagung
-unterschied unterschiede unterschrift unterspalte unterstutzung untersuchung untersuchungs
-untertitel untertitels unterweisung unwirksamkeit upstream ur urheber urheberrecht urhg urkunde
-urkunden urkundsbeamte urlaub urlaubs urlaubsjahr ursache ursachen urschrift ursprung ursprungs
-urteil urteile urteilen urteils urteilsformel urv ustg uvp vag variante vater vaters vaterschaft
-veranderung veranderungen veranlagung veranlassung veranstalter veranstalters veranstaltung
-verantwortung verarbeitung verausserer verausserers verausserung verausserungen verband verbande
-verbanden verbandes verbandmittel verbands verbesserung verbindung verbindungen verbleib verbot
-verbote verbots verbotsfrist verbrauch verbraucher verbrauchern verbrauchers verbrechen
-verbrechens verbreitung verbrennung verbringens verbringung verdacht verdachts verderb verdienst
-verein vereinbarkeit vereinbarung vereine vereinfachung vereinigte vereinigten vereinigung
-vereinigungen vereins vereinsrechts vereinten verfahren verfahrens verfassung verfolgung
-verfugbarkeit verfugung verfugungen vergabe vergangenheit vergehen vergehens vergleich vergleiche
-vergleichs vergunstigung vergutung vergutungen verhalten verhaltens verhaltnis verhaltnisse
-verhaltnissen verhaltnisses verhandlung verhandlungen verhangung verhinderung verhutung
-verifizierung verjahrung verkauf verkaufer verkaufers verkaufs verkehr verkehrs verkehrsblatt
-verkehrsdaten verkehrswege verkehrswert verkehrswerte verknupfung verkundung verkurzung verlag
-verlangerung verlauf verlegung verleiher verleihung verletzer verletzten verletzung verletzungen
-verlobten verlust verluste verlusten verlustes verlusts vermachtnis vermachtnisse vermarktung
-vermehrung vermeidung vermerk vermerke vermg vermieter vermieters vermietung verminderung
-vermischung vermittler vermittlung vermogen vermogens vermogenswert vermutung vernehmung
-vernetzung vernichtung verordnung verordnungen verpachter verpachters verpachtung verpackung
-verpackungen verpfander verpfanders verpfandung verpflegung verpflichtung verrechnung verrichtung
-verrichtungen verringerung versagung versammlung versammlungen versand versanddienst versaumnis
-versaumung verschaffung verschleppung verschmelzung verschreibung verschulden verschwagerte
-versender versendung versetzung versicherer versicherers versicherten versicherung versicherungs
-versorger versorgung versorgungs verspatung verstandigung verstandnis verstarkung versteigerer
-versteigerung versterben verstoss verstosse verstossen verstosses versuch versuche vertagung
-verteidiger verteidigers verteidigung verteilung vertrag vertrage vertragen vertrages vertrags
-vertragsarzt vertragsarzte vertragsstaat vertragsteil vertrauen vertrauens vertreibung vertreter
-vertreterin vertretern vertreters vertretung vertretungen vertrieb vertriebenen vertriebener
-vertriebs verurteilung verwahrer verwahrstelle verwahrung verwalter verwalters verwaltung
-verwaltungen verwaltungs verwarnung verweigerung verweis verweisung verweisungen verwender
-verwenders verwendung verwendungen verwertung verzehr verzeichnis verzeichnisse verzicht verzichts
-verzinsung verzogerung verzug verzugs verzugszinsen vesikulare vgg vieh vieheinheiten vielfalt
-vielzahl viertel vierteln viertels vierten viertes vierzehntes vii viii virus visa vkbl vogel
-vogeln vollendung vollmacht vollrente vollstreckung vollziehung vollzug volumen vorausklage
-voraussetzung vorauszahlung vorbehalt vorbehalts vorbehaltsgut vorbereitung vorbescheid vorbildung
-vordruck vordrucke vordrucken vorerbe vorerben vorfahrt vorfuhrung vorgabe vorgaben vorgang
-vorgange vorgesetzte vorgesetzten vorhaben vorhabens vorhaltung vorhandensein vorjahr vorjahres
-vorkaufsrecht vorkehrungen vorlage vorlegung vorliegens vormerkung vormund vormunder vormunds
-vormundschaft vornahme vorname vornamen vornamens vorpommern vorprufung vorrang vorrechten
-vorrichtung vorrichtungen vorsatz vorschlag vorschlage vorschlagen vorschrift vorschriften
-vorschuss vorschusse vorsitz vorsitzende vorsitzenden vorsitzender vorsorge vorstand vorstandes
-vorstands vorstellung vorteil vorteile vorteilen vortrag vorverfahren vorverfahrens vvg vwgo vwvfg
-wachpersonen waffe waffen waffengesetz waffenhandel waffg wahl wahlausschuss wahlbarkeit
-wahlbriefe wahlen wahler wahlergebnis wahlerin wahlerliste wahlgang wahlgebiet wahlordnung
-wahlperiode wahlraum wahlrecht wahlrechts wahlschein wahltag wahlurne wahlverfahren wahlvorschlag
-wahlvorstand wahlvorstands wahrheit wahrnehmung wahrung wahrungs waise waisen waisengeld
-waisenrente waisenrenten wald ware warme warmwasser warnung warnungen wartezeit wartezeiten
-wartung wasser wasserflachen wassers wasserstand wasserstoff wasserstrasse wasserstrassen wdo
-wechsel wechselgesetz wechsels wege wegfall wegfalls wegnahme wegzug wehr wehrdienst wehrdienstes
-wehrpflicht weichen weigerung wein weinbau weing weingesetz weingesetzes weintrauben weinv weise
-weisung weisungen weiterbildung weiterfuhrung weitergabe weiterleitung welle werbung werk werke
-werken werkes werks werkstatt werkstatten werkstattrat werkstattrats werkstoffe werkstoffen
-werktag werktage werktagen werkzeuge werkzeugen wert werte wertersatz wertersatzes wertes
-wertguthaben wertminderung wertpapier wertpapiere wertpapieren werts wesen weser west westfalen
-wettbewerb wettbewerbs wetter wetterdienst widerklage widerruf widerrufs widerspruch widerspruche
-widerspruchs wiederaufbau wiedergabe wiederheirat wiederholung wildes wildschwein wille willen
-windenergie winkel wintergeld wipro wirbeltier wirbeltiere wirbeltieren wirksamkeit wirksamwerden
-wirkstoff wirkstoffe wirkstoffen wirkung wirkungen wirkungsweise wirtschaft wirtschafts
-wissenschaft witwe witwen witwenrente witwenrenten witwer witwerrente witwerrenten woche wochen
-wochenstunden wogg wohl wohls wohn wohnanschrift wohnflache wohnform wohnformen wohngebaude
-wohngebauden wohngeld wohngeldes wohngemeinde wohnort wohnortes wohnraum wohnraume wohnraums
-wohnsitz wohnsitzes wohnung wohnungen wohnungs wohnungsbau wohnungsgeber wohnungsmarkt wohnzwecken
-wort worte worten worter wortlaut wphg wpug wunsch wunsche wurdigung wurttemberg xii zahl
-zahlbetrag zahler zahlers zahlstelle zahlstellen zahlung zahlungen zahlungs zahlungsfrist
-zahlungskonto zahlungstag zahnarzt zahnarzte zahnarzten zahnarztes zahnarztinnen zahnersatz
-zahnheilkunde zahntechniker zehntel zehntes zeichen zeichnung zeichnungen zeile zeit zeitabschnitt
-zeitabstanden zeitaufwand zeitdauer zeiten zeitplan zeitpunkt zeitpunkte zeitpunkten zeitpunktes
-zeitpunkts zeitraum zeitraume zeitraumen zeitraumes zeitraums zentimeter zentralbank zentralstelle
-zentren zerstorung zertifikat zertifikate zertifikats zeuge zeugen zeugnis zeugnisse zeugnissen
-zeugnisses zfdg ziel ziele zielen zielgrossen ziels zielsetzung ziffer zigaretten zins zinsen
-zinssatz zivil zivildienst zivildienstes zollanmeldung zollbehorde zollbehorden zollgebiet
-zollkodex zollstelle zollstellen zone zonen zpo zubehor zubereitung zubereitungen zucker zufluss
-zufuhrung zug zugang zugangs zugangsfaktor zuge zugehorigkeit zugen zugewinns zugfahrzeug
-zugmaschinen zugriff zugtrassen zukunft zulage zulagen zulagenummer zulassigkeit zulassung
-zulassungen zulassungs zuleitung zumutbarkeit zuordnung zurechnung zurkennung zurucknahme
-zuruckweisung zusage zusammenhang zusammenhange zusammenhangs zusatz zusatzbeitrag zusatznutzen
-zusatzstoff zusatzurlaub zusatzzeichen zuschlag zuschlage zuschlagen zuschlags zuschuss zuschusse
-zuschussen zuschusses zusicherung zustand zustandes zustandigkeit zustands zustellung zustellungen
-zustimmung zustimmungen zutaten zuteilung zutritt zuweisung zuweisungen zuwendung zuwendungen
-zuzahlung zuzahlungen zuziehung zuzug zvg zwang zwanges zwangs zwangsgeld zwangslage zweck
-zweckbindung zwecke zwecken zweckes zweifel zweifeln zweigstelle zweigstellen zweites zweitmeinung
-zwischenfalle zwolftel zwolften zwolftes
+integration integritat interesse interessen interesses intermediar internet internetseite
+intfamrvg invaliditat inventar investition investitionen invstg invzulg irb irg iso istghg jagd
+jahr jahre jahren jahres jahresbeitrag jahresbericht jahresbetrage jahresumsatz januar jgg juden
+jugend jugendamt jugendarrest jugendhilfe jugendrichter jugendstrafe juli julius juni justiz
+kaffee kagb kalber kalenderjahr kalenderjahre kalenderjahrs kalendermonat kalendertag kalendertage
+kalendertagen kalibrierung kalkulation kalte kammer kammern kanal kanals kaninchen kanzlei
+kapazitat kapazitaten kapital kapitalbetrag kapitalkosten kapitalpuffer kapitals kapitalwert
+kapitan kapitans kapitel kapiteln kapitels karosserie karte karten kartoffeln kase kasse kassen
+kategorie kategorien katzen kauf kaufer kaufers kauffrau kaufmann kaufpreis kaufpreises kegel
+kennnummer kenntnis kenntnisnahme kenntnisse kenntnissen kennung kennwort kennzahlen kennzeichen
+kennzeichens kennzeichnung kennziffer kennziffern kern kernanlage kernbereich kernenergie
+kernkapital kernkapitals kfursv kgsg kiel kilogramm kilometer kilometern kilowatt kind kinder
+kindergeld kindern kinderzuschuss kindes kirche kirchen klage klageerhebung klager klageregister
+klarschlamm klarschlamms klarung klasse klassen klauenseuche klausel klausur klausuren klavier
+kleinfahrzeug klima klimaanlagen klimafragen knappschaft koblenz koch kohle kohlendioxid
+kohlenmonoxid koln kombination komma kommission kommissionar kommissionen kommittenten kommunen
+kommunikation kompetenz kompetenzen komplexitat komponente komponenten konferenz konflikte
+konformitat konigreich konigreichs konnossement konsequenzen konstruktion konsultation kontakt
+kontaktdaten kontaktstelle kontamination konten konto kontoinhaber kontoinhabers kontos kontroll
+kontrolle kontrollen kontrollrat konvention konzentration konzept konzepte konzeption konzern
+konzernanhang konzerns konzession konzessionen kooperation kooperationen koordinaten koordinierung
+kopie kopien kopplung korper korperdosis korpers korperschaft kosten kostenanteile kostenmiete
+kostenstellen kostentrager kostentragung kraft kraften kraftfahrt kraftfahrzeug kraftstoff
+kraftstoffe kraftstoffen kranken krankengeld krankenhaus krankenhauser krankenhauses krankenkasse
+krankenkassen krankenpflege krankheit krankheiten krankheits kredit kreditanstalt kredite krediten
+kreditnehmer kreditwesen kredwg kreis kreise kreisen kreises kreuz kreuzung kreuzungen krieg
+krieges kriegswaffen kriterien krwg ksa ksvg kubikmeter kubikmetern kuchen kuhn kultur
+kulturbesitz kulturgut kulturgutes kunde kunden kundenauftrag kundenpflege kundenwunsche kundigung
+kundinnen kunst kunste kunstler kunststoff kunststoffen kuratorium kuratoriums kurs kurse
+kurstrager kurzung kustenmeer kustenmeeres kvbg kvlg kwk kwkg labor lackierer lade ladung lage
+lagebericht lageberichts lageplan lager lagerhalter lagerhaltung lagers lagerung lande lander
+landern landes landesamt landesbehorde landesebene landesgesetz landesgesetze landesgrenze
+landeslisten landesrecht landesrechts landesstelle landgericht landgerichte landgerichts landkreis
+landkreise landschaft landwein landwirt landwirte lange langen lanpg lap larm last lasten lauf
+laufbahn laufbahnen laufe laufzeit lbg lebens lebensalter lebensjahr lebensjahres lebenslauf
+lebensmittel lebensmitteln lebensmittels lebenspartner lebensraume lebenszeit legehennen lehr
+lehre lehrformate lehrgang lehrgange lehrgangen lehrgangs lehrgangsziel lehrkraft lehrkrafte
+lehrstoff leib leichtigkeit leichtmatrose leistung leistungen leistungs leistungstest leiter
+leiterin leiters leitlinien leitung leitungen leverage lfgb licht lichtbild lichter liefer
+lieferant lieferanten lieferer lieferkette lieferketten lieferschein lieferung lieferungen
+liegeplatz liegestelle liegestellen linie linien linienverkehr liquidation liquidatoren liquiditat
+liste listen liter litern lizenz lizenzen lizenznehmer lng loffler logistik logopaden lohn
+lohnsteuer los loschung losemittel losung losungen losungswege lpg luft luftbo luftbodv luftfahrer
+luftfahrt luftfahrzeug luftfahrzeuge luftfahrzeugs luftfzgg luftpersv luftraum luftverkehr
+luftverkehrs luftvg luftvo luftvzo madrider mahnung mahnverfahren mai mail main makler maler
+malerin management mandat mandate mangel mangeln mann manner mannern mannheim mannschaften manover
+marine mark marke marken markenamt markenamts markeng markenv marketing markt markte markten
+marktes marktmacht marktpramie marktpreis marktwert marpol marz maschine maschinen mass masse
+massen masseur massgabe massgaben massnahme massnahmen massregel massregeln massstab massstabe
+master masterfonds material materialien materials mathematik matrose maul maut mauterheber
+mauterhebers mautsysg mautsysteme mbpolvdvdv mechanismen mecklenburg medaille mediation medien
+medizin meeresumwelt megawatt megc mehrarbeit mehrheit mehrkosten meister melde meldebehorde
+meldebehorden meldepflicht meldung meldungen menge mengen mensch menschen merkblatt merkmal
+merkmale merkmalen mess messbg messeg messev messgerat messgerate messgeraten messgerats
+messstelle messstellen messsystem messsystemen messung messungen messverfahren messwerte metall
+metallen meter metern methode methoden methodik miet miete mieter migration milch milcherzeuger
+milchquotv milliarden milligramm milliliter millimeter million millionen millisievert minderheit
+minderung mindest mindestbetrag mindestdauer mindestgrosse mindesthohe mindestlohn mindestlohns
+mindestmass mindestzahl mineralwasser minister ministerium ministeriums minuten mischung
+mischungen missbrauch mitarbeit mitarbeiter mitarbeitern mitbestgwo mitbestimmung miterben
+mitglied mitglieder mitgliedern mitgliedes mitglieds mitgliedstaat mitnutzung mitte mitteilung
+mitteilungen mitteilungs mittel mitteln mittelpunkt mittelwert mitwirkung modalitaten modell
+modelle modellen modells modul module modulen modulhandbuch modulprufung moglichkeit moglichkeiten
+monat monate monaten monats monatsbetrag monitoring monitorings montage montan mosel moselschpv
+motor motoren mpdg mta munchen mund mundung munition munzen muritz museum musik muster mustern
+musters mutter nachfolger nachfrage nachfrist nachlass nachlasses nachprufung nachricht
+nachrichten nachrustung nachschusse nacht nachteil nachteile nachteilen nachv nachwahl nachweis
+nachweise nachweises nachweisung nahe naheres name namen namens nationalpark nationalparks
+nationen nato natur naturhaushalt naturschutz naturschutzes nebenkosten nebenprodukte nennbetrag
+nennfullmenge nennkapital nennleistung nennung nennwert netz netzanschluss netzbetreiber netze
+netzen netzentgelte netzes netzkosten netzreserve netzzugang neuanlage neuanlagen neubau
+neufassung neugliederung neuglv neugrundung neunte neunten neuordnung neuregelung neuwahl
+nichtbestehen nichtigkeit niederlassung niederlegung niedersachsen niederschrift niveau
+nomenklatur nord norden nordirland nordrhein nordsee norm normen notaktvv notar notare notarkammer
+notarkammern notars note noten notfall notfallen notfallplane notifizierung notwendigkeit november
+nsg nummer nummern nutzer nutzern nutzers nutzflache nutztiere nutzung nutzungen nutzungsart
+nutzungsdauer nutzungsrecht oberflache oberflachen obergrenze obergrenzen objekte objekten obst
+ocd offenbarung offenlegung offizier offiziere offnung offnungen offshore offshorebergv ogaw oko
+oktober online operationen opfer ops optimierung optionen orden ordnung ordnungsgeld organ organe
+organen organisation organisations organismen organismus organs original ort orte orten ortes
+orthoptisten orts ortslage osci ost osten osterreich ostsee ota otc pacht pachter packung
+packungen pandemie papier papierform paragraphen parameter pariser parkettleger parlament
+parlaments partei parteien partie partikel partner partnern partnerschaft pass passersatz passiva
+passivposten passivseite patanwaprv patanwo patent patentamt patentamts patentanwalt patentanwalte
+patentanwalts patentgericht patentgesetz patents patg patienten patientin patientinnen paul pbefg
+pegel pensions pensionsfonds pensionskasse periodizitat person personal personalakte personalakten
+personalrat personalrats personals personen personenkreis pfalz pfand pfandbg pfandbriefe
+pfandrecht pfandrechte pfandung pferde pferden pflanze pflanzen pflanzenarten pflanzenpass
+pflanzgut pflaprv pflbeschauv pflbg pflege pflegeberufe pflegegeld pflegeschule pflegezeit
+pflegezulage pflicht pflichten pflschg pharmazie phasen physik physiologie pinselmacher pkdbsa
+plan plane planen plans planstellen planung planungen planungs platten plattform plattformen platz
+platze platzen podologen polen polizei polizeien portal portfolios position positionen post
+postbank posten postfach postg postgesetz postleitzahl postsendungen pradikatswein praktika
+praktikum pramie pramien prasentation prasident prasidenten prasidentin prasidium prasidiums
+pravention praxis preis preisbildung preise preisen preussischer print prinzipien prioritat
+privatrechts probe proben probenahme probenehmer probezeit probleme prodsg produkt produkte
+produkten produktes produktion produktions produkts professional professoren prognose programm
+programme programmen programms projekt projektarbeit projekte projekten projekts projekttrager
+promille prospekt prospekts prostitution protest protokoll protokolle protokolls provisionen
+prozent prozentpunkte prozentsatz prozentsatze prozess prozesse prozessen pruf prufbericht prufbv
+prufer pruferinnen prufern prufers prufling pruflinge pruflingen pruflings prufmittel prufstelle
+prufstellen prufung prufungen prufungs prufungsakte prufungsakten prufungsamt prufungsamtes
+prufungsamts prufungsdauer prufungsfach prufungsstuck prufungsteil prufungsteile prufungsteils
+prufungszeit prufv prufverfahren prufzeichen pstv psychthappro publikum publikums publizisten
+punkt punkte punkten punktzahl quadratmeter quadratmetern qualifikation qualitat qualitats
+qualitatswein quartal quecksilber quelle quellen quellwasser quote quoten quotient radar radon rag
+rahmen rahmens rand rang rangfolge rangpunkte rangpunkten rangpunktzahl rasse rat rate raten rates
+raum raume raumen raumes raumordnung rav reaktion reaktionen realisierung rebflachen rechengrossen
+rechnung rechnungen rechnungs rechnungsjahr rechnungszins recht rechte rechts rechtsakt rechtsakte
+rechtsakten rechtsanwalt rechtsanwalte rechtsanwalts rechtsbehelf rechtsbehelfe rechtsbehelfs
+rechtsfolge rechtsfolgen rechtsform rechtsfrage rechtsguter rechtshilfe rechtsinhaber rechtskraft
+rechtslage rechtsmittel rechtsmittels rechtsnormen rechtspflege rechtspfleger rechtsschutz
+rechtsstreit rechtsstreits rechtstrager rechtstragern rechtstragers rechtsverkehr rechtsweg
+rechtszug rechtszuges rechtszugs rechversv recycling reduzierung reeder reeders referendare
+referenzwert reform regel regelenergie regelfall regelung regelungen regelwerke regierung
+regierungen region regionen register registerakten registerblatt registern registers registrierung
+regulierung reich reichs reichsbahn reichsmark reichweite reifen reihe reihen reihenfolge
+reinigung reise reiseanbieter reisekosten reisende reisenden reit rennwett rennwlottg rente renten
+rentenbetrage rentenschuld rentenwert rentenwerte rentenwerts rentner reparatur republik reserve
+ressourcen rest restaurierung restlaufzeit restlocher rettung revier revision rgbl rhein rheinland
+rheinschpersv rheinschpv richter richteramt richtergesetz richterinnen richtern richters
+richtigkeit richtlinie richtlinien richtung rid rind rinder rindern rindes ringfaule risiken
+risiko risikoanalyse risikogewicht risikogruppe risikoprofil risikos robert roh rohmilch
+rohrleitungen rohstoffe rohstoffen romischen ruckdeckung ruckforderung ruckfragen ruckfuhrung
+ruckgabe ruckgewahr ruckgriff ruckkehr rucklage rucklagen rucknahme ruckruf ruckschein
+ruckschlusse ruckseite rucksicht ruckstande ruckstanden ruckstellung ruckstrahler rucktritt
+ruckzahlung rufnummer rufnummern ruge ruhegehalt ruhegehalts ruhens ruhepausen ruhestand ruhezeit
+ruhezeiten rundfunk rundung rvg rwbestv saar saarbrucken saarland saarlandes saatgut saatgutes
+saatv saatverkg sachbezuge sache sacheinlage sacheinlagen sachen sachenrberg sachgebiet
+sachgebiete sachkenntnis sachkosten sachkunde sachschaden sachsen sachverhalt sachverhalte
+sachverhalten sachverhalts sachwalter sachwalters sag saldo salmonellen samen sammler sammlung
+sanierung sanierungs sanktion sanktionen sars satelliten satz satze satzen satzes satzteil satzung
+satzungen saumnis sbg sbgwv sce schaden schadens schadigung schadstoffe schadstoffen schafe
+schafen schaffung schall schallzeichen schatzung schatzungen schaumwein schaumwzwstv scheck
+scheckg scheckgesetz schecks scheidung scheinwerfer schfhwg schiedsg schiedsstelle schienen
+schienennetz schienenwege schiff schiffahrt schiffe schiffen schiffer schiffes schifffahrt schiffs
+schiffsdienst schiffseigner schiffsfuhrer schiffsnummer schild schilder schlachtung schleswig
+schleuse schleusen schleusung schlichter schlichtung schliessung schluss schlussel schnittstelle
+schoffen schregdv schrego schrg schrift schriften schriftform schriftfuhrer schriftsatze
+schriftstuck schriftstucke schritte schubleichter schubverband schubverbande schul schuld schulden
+schuldner schuldners schuldranpg schuldtitel schule schulen schuler schulung schulungen
+schusswaffen schutz schutzdauer schutze schutzes schutzfrist schutzguter schutzimpfung
+schutzrechte schutzrechten schutzzone schutzzonen schutzzweck schwarzarbeit schwein schweine
+schweinen schweinepest schweiz schwellenwert schwerpunkt schwerpunkte schwerpunkten schwierigkeit
+schwimmkorper seag see seearbg seebetrieb seebetrieben seebetriebs seefahrt seefahrtzeit
+seefischerei seeleute seelotse seelotsen seelotsin seelotswesen seerverto seeschiff seeschiffahrt
+seeschiffe seeschiffen seeschstro seeverkehr segel seite seiten seitenlichter sekt sektor sektoren
+sektors sektvo semester senat senate senats sendung sendungen senioren september sera seriennummer
+service seuche sgb sgg sicherheit sicherheiten sicherheits sicherung sicht sichtzeichen siebtes
+siegel signal signale signatur sinn sinne situation situationen sitz sitze sitzes sitzung
+sitzungen skizzen slv smart software sokasig solaranlage solaranlagen solas soldat soldaten
+soldatin soldatinnen sonderdruck sonderposten sonderprufer sonderurlaub sonderzahlung sonn sonntag
+sorge sorgfalt sorte sorten sortschg sozialdaten soziales sozialgericht sozialhilfe sozialkunde
+sozialunion spalte spalten spaltung spannungs sparkassen sparzulage speicher speicherung speisen
+spende spenden spender sperrbezirk sperrbezirks sperre sperrfrist sperrung spezial spezifikation
+spieler spielzeug spitze sponsor sport sportboot sportboote sportbooten sportfahrzeug sprache
+sprachen sprachprufung sprecher sprechfunk spree sprengg sprengv sprengzubehor staat staaten
+staates staats staatsanwalt staatsbank staatsgebiet staatskasse staatsprufung staatsvertrag
+stabilitat stadt stadte stadten stahl stall stalle stammkapital stammkapitals stammzellen stand
+standard standards stande standes standesamt standort standorte standorten standortes standorts
+starke starkung start starug stationen statistik statistiken status statut statuts stberg stcw
+steigerung steinen steinkohle steinmetz stelle stellenzulage stellplatze stellung stellungnahme
+stempel sterbegeld sterbekassen steuer steuerabzug steuerbeamten steuerbelange steuerberater
+steuerbord steuergebiet steuerklasse steuerlager steuerlagers steuermann steuernummer
+steuerpflicht steuersachen steuersatz steuersatze steuerstand steuerung steuerungs steuerzeichen
+stgb stgbeg stichprobe stichproben stichtag stickstoff stiftung stiftungen stiftungsrat stillegung
+stilllegung stimmabgabe stimme stimmen stimmenzahl stimmenzahlen stimmrecht stimmrechte
+stimmrechten stimmrechts stimmzettel stimmzetteln stoff stoffe stoffen stoffes storung storungen
+stpo strabbo straf strafarrest strafe strafen strafrecht strafsachen straftat straftaten strahlen
+strahlung strasse strassen strassenbahn strassenbahnen strategien strecke strecken streichung
+streitigkeit streitkrafte streitkraften streitwert strlschg strlschv strom strommenge strommengen
+stroms strsaareg struktur strukturen stuck stuckzahl studenten studien studiengang studienzeit
+studienzeiten studierenden studium studiums stufe stufen stunde stunden stundung stvollzg stvzo
+suche suden sug summe svbezgrv svg svwo system systemanalyse systematik systeme systemen
+systemrisiken systems tabak tabakerzg tabakwaren tabelle tabellen tabstv tafel tafeln tafelzeichen
+tag tage tagen tages tagesordnung tal talfahrer talfahrt tamg tank tanks tankstellen tappv tarif
+tarife tarifrecht tarifvertrag tarifvertrage tarifvertrags tat tatbestand tatbestande taten tater
+taters tatigkeit tatigkeiten tatowieren tatsache tatsachen tauglichkeit tauschung taxen team
+teamarbeit technik technologie technologien teil teilbetrag teilbetragen teile teileigentum teiles
+teilflache teilhabe teilmengen teilnahme teilnehmer teilnehmerin teilnehmern teilnehmers
+teilprufung teilprufungen teils teilung teilzahlen teilzeit telefax telefon telefonnummer telekom
+telemedien temperatur termin termine terminen termins test tests testung text textform textil
+thema themen therapie thuringen tiefe tiefgang tier tierarten tierarzt tierarzte tierarzten
+tierarztes tierarztin tierarztinnen tiere tieren tieres tierhalter tierhaltung tierschutz
+tierschutzes tierseuche tierseuchen tilgung titel titeln titels tkg tod tode todes tollwut ton
+tone tonne tonnen tontrager topographie topplicht totung tpg trager tragern tragers tragerschaft
+tragfahigkeit tragweite transaktion transaktionen transparenz transport transports trauben
+traubenmost treibhausgas treibhausgase trennung trennungsgeld treuhander treuhanders trin
+trinkwasser trockenmasse truppe truppen truppenstatut tuberkulose turen typ typs ubereinkommen
+uberfuhrung ubergabe ubergang ubergangs ubergangsgeld ubergangszeit uberlassung uberleitung
+ubermittlung ubernahme uberprufung uberprufungen uberschrift uberschuldung uberschuss uberschusse
+ubersendung ubersetzung ubersetzungen ubersicht ubersichten uberstellung ubertragung ubertragungen
+uberwachung uberwachungs uberweisung uberweisungen uberzeugung ublg ubung ubungen ufer uhr uhrzeit
+ukw umbau umfang umfangs umfeld umgang umgangs umgebung umhullung umkreis umlage umlagebetrag
+umlagejahr umlagen umlauf umrechnung umsatz umsatze umsatzerlose umsatzsteuer umschlag umsetzung
+umspannebene umstand umstande umstanden umstellung umtausch umwandlung umwelt umweltprufung
+umweltschutz umwg umwstg umzug unfall unfalle unfallen unfallkasse unfalls union unionsburger
+unionsburgern unionsrecht universitat universitaten unrecht unrechts unrichtigkeit unterabs
+unterabsatz unterauftrage unterbrechung unterbringung unterhalt unterhalts unterhaltung unterkunft
+unterkunfte unterlage unterlagen unterlassung unternehmen unternehmens unternehmer unternehmern
+unternehmers unterposten unterricht unterrichts unterrichtung untersagung unterschied unterschiede
+unterschrift unterstutzung untersuchung untersuchungs unterweisung unwirksamkeit upstream ur urgg
+urheber urheberrecht urhebers urhg urkunde urkunden urkundsbeamte urlaub urlaubs ursache ursachen
+urschrift ursprung ursprungs ursprungsland urteil urteile urteils ustdv ustg uvp uvpg vag
+validierung vaterschaft veranderung veranderungen veranlagung veranlassung veranstalter
+veranstaltung verantwortung verarbeitung verausserer verausserung verband verbande verbanden
+verbandes verbands verbesserung verbindung verbindungen verbleib verbot verbote verbots verbrauch
+verbraucher verbrauchern verbrauchers verbrauchs verbrechen verbrechens verbreitung verbrennung
+verbringens verbringung verbund verdacht verdachts veredelung verein vereinbarkeit vereinbarung
+vereine vereinen vereinfachung vereinigten vereinigung vereinigungen vereins vereinsrechts
+vereinten verfahren verfahrens verfall verfalls verfasser verfassung verfolgte verfolgung
+verfrachter verfugbarkeit verfugung verfugungen vergabe vergabekammer vergangenheit vergleich
+vergleichs vergutung vergutungen verhalten verhaltens verhaltnis verhaltnisse verhaltnissen
+verhaltnisses verhandlung verhandlungen verhangung verhinderung verhutung verifizierung verjahrung
+verkauf verkaufer verkaufs verkehr verkehrs verkehrsblatt verkehrsdaten verkehrskreis verkehrswege
+verkehrswegen verkehrswert verkehrswerte verknupfung verkundung verkurzung verlag verlangerung
+verlauf verleger verlegung verleiher verleihung verletzer verletzung verletzungen verlust verluste
+verlusten verlustes vermarktung vermehrung vermeidung vermerk vermerke vermerks vermg vermieter
+vermietung verminderung vermischung vermittler vermittlung vermogen vermogens vermogenslage
+vermogenswert vermutung vernehmung vernichtung verordnung verordnungen verpachter verpachtung
+verpackung verpackungen verpfandung verpflegung verpflichtung verrechnung verrichtung
+verrichtungen verringerung versagung versammlung versammlungen versand versandhandel versaumnis
+versaumung versausglg verschg verschleppung verschluss verschmelzung verschreibung verschulden
+versender versendung versetzung versicherer versicherers versicherung versicherungs versorger
+versorgung versorgungs verstandigung verstandnis versteigerung versteuerung verstoss verstosse
+verstossen verstosses versuch versuche verteidiger verteidigers verteidigung verteilung vertrag
+vertrage vertragen vertrages vertrags vertragsarzte vertragsstaat vertrauen vertrauens vertreiber
+vertreter vertreterin vertretern vertreters vertretung vertretungen vertrieb vertriebs
+verurteilung verwahrer verwahrstelle verwahrung verwalter verwalters verwaltung verwaltungen
+verwaltungs verwarnung verweigerung verweis verweisung verweisungen verwender verwendung
+verwendungen verwertung verzehr verzeichnis verzeichnisse verzicht verzichts verzinsung
+verzogerung verzug vgg vgv vibrationen video vieh viehverkehr viehverkv vielfalt vielzahl viertel
+vierteln viertes vii viii virus visa vkbl vogel vogeln volksbegehren vollendung vollmacht
+vollstreckung vollwaisen vollziehung vollzug vollzugs volumen vorarbeiten voraussetzung
+vorauszahlung vorbehalt vorbeifahrt vorbereitung vorbescheid vorbeugung vorbildung vordruck
+vordrucke vordrucken vorfuhrung vorgabe vorgaben vorgang vorgange vorgangen vorhaben vorhabens
+vorhaltung vorhandensein vorjahr vorjahres vorkaufsrecht vorkehrungen vorkommnisse vorlage
+vorlegung vorliegens vormerkung vornahme vorname vornamen vorpommern vorprufung vorrang vorrate
+vorrecht vorrechte vorrechten vorrichtung vorrichtungen vorsatz vorschlag vorschlage vorschlagen
+vorschrift vorschriften vorschuss vorschusse vorschusses vorsitz vorsitzende vorsitzendem
+vorsitzenden vorsitzender vorsorge vorstand vorstandes vorstands vorteil vorteile vorteils vortrag
+vorverfahren vvag vvg vwgo wachdienst wachpersonen wachstums waffe waffen waffengesetz wagen wahl
+wahlausschuss wahlbarkeit wahlbezirk wahlbriefe wahlen wahler wahlergebnis wahlerin wahlerliste
+wahlgang wahlgebiet wahlhandlung wahlhelfer wahlordnung wahlperiode wahlraum wahlrecht wahlrechts
+wahlschein wahlscheine wahltag wahlumschlag wahlumschlage wahlurne wahlverfahren wahlvorgang
+wahlvorschlag wahlvorstand wahlvorstande wahlvorstands wahlvorsteher wahlzeit wahrheit wahrnehmung
+wahrung wahrungen wahrungs waise waisen waisengeld waisenrente wald waldes waldrand waldweg wand
+ware warenverkehr warenverkehrs warme warmwasser warnhinweis warnhinweise warnung warnungen
+wartezeit wartung wasch wasser wasserflache wasserflachen wasserstand wasserstoff wasserstrasse
+wasserstrassen wastrg wdo webseite wechsel wechselgesetz wechsels wege wegfall wehr wehrdienst
+wehrdienstes wehrpflg wehrtechnik wehrubung weichen weicht wein weing weingesetz weingesetzes
+weintrauben weinv weise weisung weisungen weiterbildung weiterfuhrung weitergabe weiterleitung
+welle werbung werk werke werken werkes werkstatt werkstatten werkstoffe werkstoffen werktag
+werktage werktagen werkzeug werkzeuge werkzeugen wert werte wertes wertguthaben wertminderung
+wertpapier wertpapiere wertpapieren werts wesen weser west westen westfalen wettbewerb wettbewerbs
+wetter wetterdienst whg widerruf widerrufs widerspruch widerspruche widerspruchs wiederaufbau
+wiedergabe wiederholung wildschweinen wille willen wind windenergie windseeg windseev winkel wipro
+wirksamkeit wirksamwerden wirkstoff wirkstoffe wirkstoffen wirkung wirkungen wirkungsweise
+wirtschaft wirtschafts wismut wissenschaft witwe witwen witwengeld witwenrente witwer witwerrente
+woche wochen wodrittelbg wohl wohls wohn wohnflache wohngebaude wohnort wohnraum wohnraume
+wohnsitz wohnsitzes wohnung wohnungen wohnungs wohnungsbau wohnzwecken woigg wort worte worten
+wortlaut wos wphg wpig wpug wunsch wurdigung wurttemberg wusolvv wvg xvii zag zahl zahlbetrag
+zahlenwert zahlstelle zahlung zahlungen zahlungs zahlungskonto zahnarzt zahnarzte zahnarztes
+zahnarztinnen zahnersatz zahnheilkunde zappro zehntel zehntes zeichen zeichens zeichnung
+zeichnungen zeile zeit zeitablauf zeitabstanden zeitaufwand zeiten zeitplan zeitplanung zeitpunkt
+zeitpunkte zeitpunkten zeitpunktes zeitpunkts zeitrang zeitraum zeitraume zeitraumes zeitraums
+zeitwert zellen zensg zensus zentimeter zentimetern zentralbank zentralbanken zentralrat
+zentralstelle zentren zentrum zerlegung zerstorung zertifikat zertifikate zertifikats zeuge zeugen
+zeugnis zeugnisse zeugnissen zeugnisses zfdg zhg ziegen ziel zieldatum ziele zielen ziels
+zielsetzung ziff ziffer ziffern zigaretten zins zinsen zinssatz zivildienst zivildienstes
+zivilschutz zkg zollanmeldung zollbehorde zollbehorden zollgebiet zollkodex zollstelle zollstellen
+zone zonen zubehor zubereitung zubereitungen zucht zuchter zucker zufuhrung zufuhrungen zug zugang
+zugange zugangs zuge zugehorigkeit zugmaschinen zugriff zugtrassen zukunft zulage zulagen
+zulassigkeit zulassung zulassungen zulassungs zuleitung zuordnung zurechnung zurkennung
+zurucknahme zuruckweisung zusage zusammenbruch zusammenhang zusammenhange zusatz zusatze
+zusatzstoffe zuschlag zuschlage zuschlagen zuschlags zuschuss zuschusse zuschusses zusicherung
+zustand zustandes zustandigkeit zustands zustellung zustellungen zustimmung zutaten zuteilung
+zutritt zuv zuweisung zuweisungen zuwendung zuwendungen zuziehung zvanl zvg zwang zwangsgeld
+zwangsmittel zwanzigstel zweck zweckbindung zwecke zwecken zweifel zweifeln zweigstelle
+zweigstellen zweitprufende zwischenfalle zwolftel
 `;
