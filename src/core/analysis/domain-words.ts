@@ -5,7 +5,8 @@
 export const DOMAIN_WORDS = `
 online digital digitalisierung strategie zugang spiel spieler sperre system sucht gluck
 glucksspiel halle uberwachung aufenthalt prasenz kontrolle minister prasident konferenz kabinett
-information asyl verfahren wohnen geld berechnung lotterie gesellschaft bank kanzlei staat
+information asyl verfahren wohnen geld berechnung wohngeld elterngeld kindergeld burgergeld
+arbeitslosengeld lotterie gesellschaft bank kanzlei staat
 justiz ministerium innen fach anwendung netz verwaltung ebene dienst leistung beschaffung
 software hardware genossenschaft kooperation daten fessel ortung management prozess geschaft
 struktur portal service burger termin antrag ausweis personal fuhrerschein kinder betreuung
