@@ -11,6 +11,7 @@ import { outlineParts } from './outline.js';
 import { idFromPath, urlOfPage, withoutPageExtension, type UrlStyle } from './page-paths.js';
 import type { RawDocument } from './raw-document.js';
 import { dayOf } from './page-dates.js';
+import { vitepressHome } from './vitepress-home.js';
 
 export interface MarkdownOptions {
   urlStyle?: UrlStyle;
@@ -62,7 +63,8 @@ export function readMarkdown(
   const derivedId = !isSet(fields['id']);
   const pathId = idFromPath(withoutPageExtension(relativePath));
   if (derivedId) data['id'] = pathId;
-  if (!titleGiven) data['title'] = parts.firstH1;
+  const home = vitepressHome(fields);
+  if (!titleGiven) data['title'] = parts.firstH1 ?? home?.title;
   const url = first(fields, ['url', 'permalink']);
   data['url'] =
     url ??
@@ -77,7 +79,8 @@ export function readMarkdown(
     data['summary'] = fields['description'];
   const updated = first(fields, DATE_FIELDS);
   data['updated'] = updated === undefined ? undefined : (dayOf(updated) ?? updated);
-  if (data['body'] === undefined) data['body'] = parts.body;
+  if (data['body'] === undefined)
+    data['body'] = home ? [home.body, parts.body].filter(Boolean).join('\n') : parts.body;
   if (data['headings'] === undefined) data['headings'] = parts.headings;
   if (data['sections'] === undefined) data['sections'] = parts.sections;
 
