@@ -269,7 +269,7 @@ export function parseCommand(argv: readonly string[]): Command {
     sitemaps: checkSitemaps(values.sitemap ?? []),
     maxPages: checkInteger('max-pages', values['max-pages'], CRAWL_DEFAULTS.maxPages, 1, 1_000_000),
     concurrency: checkInteger('concurrency', values.concurrency, CRAWL_DEFAULTS.concurrency, 1, 32),
-    rate: checkPositive('rate', values.rate, CRAWL_DEFAULTS.rate, 100),
+    rate: checkPositive('rate', values.rate, CRAWL_DEFAULTS.rate, 1000),
     timeoutMs: checkPositive('timeout', values.timeout, CRAWL_DEFAULTS.timeout, 600) * 1000,
     retries: checkInteger('retries', values.retries, CRAWL_DEFAULTS.retries, 0, 10),
     userAgent: values['user-agent']?.trim() || undefined,
