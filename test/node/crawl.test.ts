@@ -252,7 +252,7 @@ describe('crawl a live site', () => {
     const o = site.origin;
     site.routes.set('/nur-neu.xml', {
       headers: { 'content-type': 'application/xml' },
-      body: sitemap([['/alt'], ['/wohngeld/'], ['/']], o),
+      body: sitemap([['/alt'], ['/neu/'], ['/wohngeld/'], ['/']], o),
     });
     const given = await cli(
       dir,
@@ -273,6 +273,8 @@ describe('crawl a live site', () => {
       ['Start', 'Neue Adresse'],
     );
     assert.match(given.stdout, /1 left out by --include\/--exclude: .*\/wohngeld\//);
+    // /alt leads to /neu/, which the sitemap lists too: one page.
+    assert.match(given.stdout, /1 redirecting to a page that is crawled anyway: .*\/alt$/m);
 
     const limited = await cli(
       dir,
@@ -288,7 +290,7 @@ describe('crawl a live site', () => {
     );
     assert.equal(limited.code, 0, limited.stderr);
     assert.equal((await readIndex(join(dir, 'b.json'))).raw.documentCount, 1);
-    assert.match(limited.stdout, /2 beyond --max-pages/);
+    assert.match(limited.stdout, /3 beyond --max-pages/);
   });
 });
 

@@ -31,6 +31,7 @@ export const SKIP = {
   canonical: 'with a canonical URL of another page (that page is crawled instead)',
   maxPages: 'beyond --max-pages',
   tooManyRedirects: 'with more than 5 redirects',
+  redirectToSeen: 'redirecting to a page that is crawled anyway',
 } as const;
 
 /** File names that are neither pages nor PDFs: not even requested. */
@@ -264,7 +265,10 @@ export class Crawler {
           return undefined;
         }
         // Two URLs that lead to the same page are one page, visited once.
-        if (this.seen.has(location)) return undefined;
+        if (this.seen.has(location)) {
+          this.skip(SKIP.redirectToSeen, current);
+          return undefined;
+        }
         this.seen.add(location);
         current = location;
         continue;
