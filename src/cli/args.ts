@@ -1,12 +1,18 @@
-/** The command line: options, their checks, and the help text. */
+/** The command line: options and their checks. The help text is in help.ts. */
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dateProblem } from '../core/calendar-date.js';
 import { parseBaseUrl } from './base-url.js';
 import { UsageError } from './cli-error.js';
+import { DEFAULT_CACHE, DEFAULT_OUT } from './help.js';
+import { HEADING_ID_STYLES, type HeadingIdStyle } from './sources/heading-ids.js';
+import { URL_STYLES, type UrlStyle } from './sources/page-paths.js';
 
-export interface BuildCommand {
-  kind: 'build';
-  input: string;
+export { DEFAULT_OUT, HELP } from './help.js';
+
+/** What every build has, whatever its input. */
+interface IndexOptions {
+  /** May contain `{lang}`, replaced by each language of `langs`. */
   out: string;
   /** Checked, without trailing slash. */
   baseUrl?: string;
@@ -14,42 +20,39 @@ export interface BuildCommand {
   dataDate?: string;
   /** Characters of each document kept for snippets. */
   snippetText?: number;
+  /** Languages to build, one index each; undefined: all documents in one index. */
+  langs?: string[];
+  include: string[];
+  exclude: string[];
+  strict: boolean;
   quiet: boolean;
 }
 
-export type Command = BuildCommand | { kind: 'help' } | { kind: 'version' };
+export interface BuildCommand extends IndexOptions {
+  kind: 'build';
+  input: string;
+  urlStyle?: UrlStyle;
+  headingIds?: HeadingIdStyle;
+}
 
-export const DEFAULT_OUT = 'search-index.json';
+export interface CrawlCommand extends IndexOptions {
+  kind: 'crawl';
+  startUrl: string;
+  sitemaps: string[];
+  maxPages: number;
+  concurrency: number;
+  /** Requests per second. */
+  rate: number;
+  timeoutMs: number;
+  retries: number;
+  userAgent?: string;
+  /** Folder, relative to the working directory. */
+  cache: string;
+}
 
-export const HELP = `Usage: hzd-search-index <input> [options]
+export type Command = BuildCommand | CrawlCommand | { kind: 'help' } | { kind: 'version' };
 
-Builds the search index file for hzd-search-widget.
-
-<input> is one of:
-  a folder               Markdown files (*.md) with YAML front matter and HTML pages
-                         (*.html, *.htm), searched in all subfolders
-  a .json file           an array of documents
-  a .jsonl/.ndjson file  one document per line
-
-Options:
-  -o, --out <file>        where to write the index (default: ${DEFAULT_OUT})
-      --base-url <url>    make relative document URLs absolute, e.g. https://www.example.de
-      --synonyms <file>   extra synonym groups: a JSON array of arrays, or a text file with
-                          one group per line, phrases separated by |
-      --data-date <date>  the "Datenstand" shown to visitors, YYYY-MM-DD
-                          (default: the newest "updated" date of the documents)
-      --snippet-text <n>  characters of each document kept for snippets (default 2000);
-                          most of a large index is this text, 0 keeps none (snippets then
-                          come from the summary)
-  -q, --quiet             print errors only
-  -h, --help              show this help
-      --version           show the version
-
-Every document needs id, title and url (in HTML pages they come from the file path and
-<title>). The index file is replaced only when the build succeeds.
-
-Exit codes: 0 success, 1 a problem in the content or files, 2 wrong usage.
-`;
+const CRAWL_DEFAULTS = { maxPages: 5000, concurrency: 4, rate: 5, timeout: 20, retries: 2 };
 
 function checkDate(value: string): string {
   const problem = dateProblem(value);
@@ -64,6 +67,112 @@ function checkCount(value: string): number {
   return Number(value);
 }
 
+/** A whole number in [min, max] for `option`. */
+function checkInteger(
+  option: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+) {
+  if (value === undefined) return fallback;
+  const number = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(number >= min && number <= max)) {
+    throw new UsageError(
+      `--${option} must be a whole number from ${min} to ${max}, e.g. ${fallback}.`,
+    );
+  }
+  return number;
+}
+
+/** A positive number (decimals allowed) in (0, max] for `option`. */
+function checkPositive(option: string, value: string | undefined, fallback: number, max: number) {
+  if (value === undefined) return fallback;
+  const number = /^\d+(?:\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(number > 0 && number <= max)) {
+    throw new UsageError(
+      `--${option} must be a number above 0 and at most ${max}, e.g. ${fallback}.`,
+    );
+  }
+  return number;
+}
+
+function checkChoice<T extends string>(
+  option: string,
+  value: string | undefined,
+  choices: readonly T[],
+) {
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UsageError(`--${option} must be one of ${choices.join(', ')}.`);
+  }
+  return value as T;
+}
+
+function checkLangs(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const tags = value
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+  if (!tags.length)
+    throw new UsageError('--lang needs a language, e.g. --lang de or --lang de,en.');
+  return [
+    ...new Set(
+      tags.map((tag) => {
+        try {
+          return Intl.getCanonicalLocales(tag)[0]!;
+        } catch {
+          throw new UsageError(`--lang: "${tag}" is not a language tag; use e.g. de, en or de-AT.`);
+        }
+      }),
+    ),
+  ];
+}
+
+function checkStartUrl(value: string | undefined): string {
+  if (!value)
+    throw new UsageError(
+      'crawl needs the start URL of the site, e.g. hzd-search-index crawl https://www.example.de/',
+    );
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(
+      `crawl: "${value}" is not a URL; give the full address, e.g. https://www.example.de/.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError('crawl: the start URL must start with http:// or https://.');
+  url.hash = '';
+  return url.href;
+}
+
+function checkSitemaps(values: readonly string[]): string[] {
+  return values.map((value) => {
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    } catch {
+      // reported below
+    }
+    throw new UsageError(`--sitemap: "${value}" is not an http(s) URL.`);
+  });
+}
+
+const BUILD_ONLY = ['url-style', 'heading-ids'] as const;
+const CRAWL_ONLY = [
+  'sitemap',
+  'max-pages',
+  'concurrency',
+  'rate',
+  'timeout',
+  'retries',
+  'user-agent',
+  'cache',
+] as const;
+
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
   try {
@@ -77,6 +186,20 @@ export function parseCommand(argv: readonly string[]): Command {
         synonyms: { type: 'string' },
         'data-date': { type: 'string' },
         'snippet-text': { type: 'string' },
+        include: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        lang: { type: 'string' },
+        strict: { type: 'boolean' },
+        'url-style': { type: 'string' },
+        'heading-ids': { type: 'string' },
+        sitemap: { type: 'string', multiple: true },
+        'max-pages': { type: 'string' },
+        concurrency: { type: 'string' },
+        rate: { type: 'string' },
+        timeout: { type: 'string' },
+        retries: { type: 'string' },
+        'user-agent': { type: 'string' },
+        cache: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -89,22 +212,67 @@ export function parseCommand(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
-  if (positionals.length === 0) throw new UsageError('missing <input>: a folder or a JSON file.');
-  if (positionals.length > 1)
+  if (positionals.length === 0)
+    throw new UsageError('missing <input>: a folder, a JSON file, or crawl <start-url>.');
+  const crawl = positionals[0] === 'crawl';
+  const expected = crawl ? 2 : 1;
+  if (positionals.length > expected)
     throw new UsageError(
-      `expected one <input>, got ${positionals.length}: ${positionals.join(' ')}`,
+      `expected ${crawl ? 'one <start-url> after crawl' : 'one <input>'}, got ${positionals.length - expected + 1}: ${positionals.slice(expected - 1).join(' ')}`,
     );
+  for (const option of crawl ? BUILD_ONLY : CRAWL_ONLY) {
+    if (values[option] !== undefined)
+      throw new UsageError(
+        crawl
+          ? `--${option} is for folders, not for crawl.`
+          : `--${option} is an option of crawl: hzd-search-index crawl <start-url> --${option} …`,
+      );
+  }
   if (values.out !== undefined && !values.out.trim())
     throw new UsageError('--out needs a file name.');
-  return {
-    kind: 'build',
-    input: positionals[0]!,
-    out: values.out ?? DEFAULT_OUT,
+  const langs = checkLangs(values.lang);
+  const out =
+    values.out ??
+    (langs && langs.length > 1 ? DEFAULT_OUT.replace('.json', '.{lang}.json') : DEFAULT_OUT);
+  if (langs && langs.length > 1 && !out.includes('{lang}'))
+    throw new UsageError(
+      `--lang ${langs.join(',')} builds one index per language, so --out must contain {lang}, e.g. --out index.{lang}.json.`,
+    );
+  const common: IndexOptions = {
+    out,
     baseUrl: values['base-url'] === undefined ? undefined : parseBaseUrl(values['base-url']),
     synonyms: values.synonyms,
     dataDate: values['data-date'] === undefined ? undefined : checkDate(values['data-date']),
     snippetText:
       values['snippet-text'] === undefined ? undefined : checkCount(values['snippet-text']),
+    langs,
+    include: values.include ?? [],
+    exclude: values.exclude ?? [],
+    strict: values.strict ?? false,
     quiet: values.quiet ?? false,
+  };
+  if (!crawl) {
+    return {
+      kind: 'build',
+      ...common,
+      input: positionals[0]!,
+      urlStyle: checkChoice('url-style', values['url-style'], URL_STYLES),
+      headingIds: checkChoice('heading-ids', values['heading-ids'], HEADING_ID_STYLES),
+    };
+  }
+  if (values.cache !== undefined && !values.cache.trim())
+    throw new UsageError('--cache needs a folder.');
+  return {
+    kind: 'crawl',
+    ...common,
+    startUrl: checkStartUrl(positionals[1]),
+    sitemaps: checkSitemaps(values.sitemap ?? []),
+    maxPages: checkInteger('max-pages', values['max-pages'], CRAWL_DEFAULTS.maxPages, 1, 1_000_000),
+    concurrency: checkInteger('concurrency', values.concurrency, CRAWL_DEFAULTS.concurrency, 1, 32),
+    rate: checkPositive('rate', values.rate, CRAWL_DEFAULTS.rate, 1000),
+    timeoutMs: checkPositive('timeout', values.timeout, CRAWL_DEFAULTS.timeout, 600) * 1000,
+    retries: checkInteger('retries', values.retries, CRAWL_DEFAULTS.retries, 0, 10),
+    userAgent: values['user-agent']?.trim() || undefined,
+    cache: values.cache ?? join(dirname(out), DEFAULT_CACHE),
   };
 }

@@ -48,8 +48,22 @@ export function describeFsError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** An error that stands for several problems, each printed as its own `error:` line first. */
+export interface ManyProblems {
+  problems: readonly { message: string; where: Where; hint?: string }[];
+}
+
+function hasProblems(error: unknown): error is CliError & ManyProblems {
+  return error instanceof CliError && Array.isArray((error as Partial<ManyProblems>).problems);
+}
+
 /** Writes the error to stderr and returns the exit code. */
 export function reportError(error: unknown, stderr: { write(text: string): unknown }): number {
+  if (hasProblems(error)) {
+    for (const problem of error.problems) {
+      stderr.write(formatDiagnostic('error', problem.where, problem.message, problem.hint));
+    }
+  }
   let where: Where = {};
   let hint: string | undefined;
   let exitCode = 1;
@@ -63,10 +77,21 @@ export function reportError(error: unknown, stderr: { write(text: string): unkno
   } else {
     message = `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
   }
+  stderr.write(formatDiagnostic('error', where, message, hint));
+  return exitCode;
+}
+
+/** `level: file:line: message`, and the hint on a line of its own. */
+export function formatDiagnostic(
+  level: 'error' | 'warning',
+  where: Where,
+  message: string,
+  hint?: string,
+): string {
   const place = formatWhere(where);
   // One line per problem: content never spans lines in the output.
   const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
-  stderr.write(`error: ${place ? `${place}: ` : ''}${oneLine(message)}\n`);
-  if (hint) stderr.write(`hint: ${oneLine(hint)}\n`);
-  return exitCode;
+  let text = `${level}: ${place ? `${place}: ` : ''}${oneLine(message)}\n`;
+  if (hint) text += `hint: ${oneLine(hint)}\n`;
+  return text;
 }

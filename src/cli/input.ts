@@ -1,38 +1,108 @@
-/** Reads the CLI's <input>: a folder of Markdown/HTML files, a JSON array or JSON Lines. */
-import { stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+/**
+ * Reads the CLI's <input>: a folder of Markdown, HTML and PDF files, a JSON array or JSON Lines.
+ * In a folder, a file that cannot be read is a problem for the report and the others go on.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { CliError, describeFsError, UsageError } from './cli-error.js';
+import type { PathFilter } from './path-filter.js';
 import { readText } from './read-text.js';
-import { listContentFiles } from './sources/folder.js';
-import { readHtml } from './sources/html.js';
+import type { BuildReport } from './report.js';
+import { listContentFiles, type ContentFile } from './sources/folder.js';
+import type { HeadingIdStyle } from './sources/heading-ids.js';
+import { readHtml, type HtmlPage } from './sources/html.js';
 import { readJsonArray, readJsonLines } from './sources/json.js';
 import { readMarkdown } from './sources/markdown.js';
+import type { UrlStyle } from './sources/page-paths.js';
+import { readPdf } from './sources/pdf.js';
 import type { RawDocument } from './sources/raw-document.js';
+import { finishSitePages } from './sources/site-pages.js';
 
-async function readFolder(folder: string, display: string): Promise<RawDocument[]> {
-  const files = await listContentFiles(folder, display);
+export interface InputOptions {
+  filter: PathFilter;
+  urlStyle?: UrlStyle;
+  headingIds?: HeadingIdStyle;
+}
+
+async function readBytes(path: string, shown: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new CliError(`cannot read ${shown}: ${describeFsError(error)}.`);
+  }
+}
+
+async function readContentFile(
+  file: ContentFile,
+  shown: string,
+  options: InputOptions,
+  report: BuildReport,
+): Promise<RawDocument | HtmlPage | undefined> {
+  if (file.kind === 'pdf') {
+    return readPdf(await readBytes(file.path, shown), {
+      file: shown,
+      relativePath: file.relativePath,
+    });
+  }
+  const text = await readText(file.path, shown);
+  if (file.kind === 'html') {
+    return readHtml(text, {
+      file: shown,
+      relativePath: file.relativePath,
+      urlStyle: options.urlStyle,
+    });
+  }
+  const result = readMarkdown(text, shown, file.relativePath, options);
+  if ('skipped' in result) {
+    report.skip(result.skipped, shown);
+    return undefined;
+  }
+  return result.document;
+}
+
+async function readFolder(
+  folder: string,
+  display: string,
+  options: InputOptions,
+  report: BuildReport,
+): Promise<RawDocument[]> {
+  const files = await listContentFiles(folder, display, options.filter, report);
   if (files.length === 0) {
     throw new CliError(
-      'no documents found: the folder contains no .md, .html or .htm files.',
+      'no documents found: the folder contains no .md, .html or .pdf files (that --include and --exclude let through).',
       { file: display },
-      'Markdown and HTML files are searched in all subfolders; for JSON pass the .json file itself.',
+      'Markdown, HTML and PDF files are searched in all subfolders; for JSON pass the .json file itself.',
     );
   }
-  const documents: RawDocument[] = [];
+  // In file order; HTML pages wait for the decisions that need the whole site.
+  const read: (RawDocument | HtmlPage)[] = [];
+  const pages: HtmlPage[] = [];
   for (const file of files) {
     const shown = join(display, file.relativePath);
-    const text = await readText(file.path, shown);
-    documents.push(
-      file.kind === 'markdown'
-        ? readMarkdown(text, shown, basename(file.relativePath, extname(file.relativePath)))
-        : readHtml(text, shown, file.relativePath),
-    );
+    try {
+      const item = await readContentFile(file, shown, options, report);
+      if (!item) continue;
+      read.push(item);
+      if ('links' in item) pages.push(item);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      report.problem(error);
+    }
   }
-  return documents;
+  const keptPages = new Set(finishSitePages(pages, report));
+  return read.flatMap((item) => {
+    if (!('links' in item)) return [item];
+    return keptPages.has(item.document) ? [item.document] : [];
+  });
 }
 
 /** `path` is absolute; `display` is the input as the user typed it. */
-export async function readInput(path: string, display: string): Promise<RawDocument[]> {
+export async function readInput(
+  path: string,
+  display: string,
+  options: InputOptions,
+  report: BuildReport,
+): Promise<RawDocument[]> {
   let info;
   try {
     info = await stat(path);
@@ -40,10 +110,10 @@ export async function readInput(path: string, display: string): Promise<RawDocum
     throw new CliError(
       `cannot read the input ${display}: ${describeFsError(error)}.`,
       {},
-      'Pass a folder of .md/.html files, a .json file or a .jsonl file.',
+      'Pass a folder of .md/.html/.pdf files, a .json file or a .jsonl file, or crawl a site with: hzd-search-index crawl <url>.',
     );
   }
-  if (info.isDirectory()) return readFolder(path, display);
+  if (info.isDirectory()) return readFolder(path, display, options, report);
   const extension = extname(path).toLowerCase();
   if (extension === '.json') return readJsonArray(await readText(path, display), display);
   if (extension === '.jsonl' || extension === '.ndjson')

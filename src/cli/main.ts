@@ -1,5 +1,6 @@
 /**
- * hzd-search-index: builds the search index file from Markdown, HTML or JSON content.
+ * hzd-search-index: builds the search index file from Markdown, HTML, PDF or JSON content, or
+ * from a live site it crawls.
  * `run` is the whole CLI as a function (tests call it in-process); the module runs it only when
  * executed directly, not when imported.
  */

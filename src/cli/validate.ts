@@ -1,9 +1,11 @@
 /**
  * Validates the documents read from files with the core's rules and puts the file and line into
- * every error. Duplicate ids are checked here (not by the core) so both places can be named.
+ * every error. A document with a problem is reported and left out; the others go on. Duplicate
+ * ids are checked here (not by the core) so both places can be named.
  */
 import { ContentError, validateDocument, type SearchDocument } from '../core/index.js';
 import { CliError, formatWhere } from './cli-error.js';
+import type { BuildReport } from './report.js';
 import type { RawDocument } from './sources/raw-document.js';
 
 function where(raw: RawDocument, field?: string) {
@@ -20,25 +22,56 @@ function describe(raw: RawDocument): string {
   return raw.item === undefined ? place : `${place} (item [${raw.item}])`;
 }
 
-export function validateRawDocuments(raws: readonly RawDocument[]): SearchDocument[] {
-  const firstById = new Map<string, RawDocument>();
+function idOf(raw: RawDocument): string | undefined {
+  const data = raw.data as Record<string, unknown> | null;
+  const id = typeof data === 'object' && data ? data['id'] : undefined;
+  return typeof id === 'string' ? id : typeof id === 'number' ? String(id) : undefined;
+}
+
+/**
+ * Ids made from paths rarely collide (`a.md` and `a.html`; `a b.md` and `a-b.md`); when they do,
+ * the later one gets `~2`, `~3`, … Given ids are reserved first, so a made-up id never takes one.
+ */
+function withUniqueDerivedIds(raws: readonly RawDocument[]): RawDocument[] {
+  const taken = new Set(raws.filter((raw) => !raw.derivedId).map(idOf));
   return raws.map((raw) => {
+    const id = idOf(raw);
+    if (!raw.derivedId || id === undefined) return raw;
+    let unique = id;
+    for (let n = 2; taken.has(unique); n++) unique = `${id}~${n}`;
+    taken.add(unique);
+    return unique === id ? raw : { ...raw, data: { ...(raw.data as object), id: unique } };
+  });
+}
+
+export function validateRawDocuments(
+  raws: readonly RawDocument[],
+  report: BuildReport,
+): SearchDocument[] {
+  const firstById = new Map<string, RawDocument>();
+  const documents: SearchDocument[] = [];
+  for (const raw of withUniqueDerivedIds(raws)) {
     let doc: SearchDocument;
     try {
       doc = validateDocument(raw.data);
     } catch (error) {
-      if (error instanceof ContentError) throw located(error.message, raw, error.location.field);
-      throw error;
+      if (!(error instanceof ContentError)) throw error;
+      report.problem(located(error.message, raw, error.location.field));
+      continue;
     }
     const first = firstById.get(doc.id);
     if (first) {
-      throw located(
-        `Duplicate id "${doc.id}": it is already used by ${describe(first)}; every document needs a unique id.`,
-        raw,
-        'id',
+      report.problem(
+        located(
+          `Duplicate id "${doc.id}": it is already used by ${describe(first)}; every document needs a unique id.`,
+          raw,
+          'id',
+        ),
       );
+      continue;
     }
     firstById.set(doc.id, raw);
-    return doc;
-  });
+    documents.push(doc);
+  }
+  return documents;
 }

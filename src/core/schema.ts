@@ -49,6 +49,97 @@ function optionalList(raw: Record<string, unknown>, field: string, where: Where,
   return (list as string[]).map((item) => cleanText(item).trim()).filter(Boolean);
 }
 
+/** A list of texts that may contain commas (headings): an array, never split. */
+function optionalTextArray(raw: Record<string, unknown>, field: string, where: Where, id: string) {
+  const value = raw[field];
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+    fail(`Document "${id}": field "${field}" must be a list of texts.`, where, id, field);
+  }
+  return (value as string[])
+    .map((item) => cleanText(item).replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** A fragment id as it follows `#` in a URL: no spaces, controls or `#`. */
+const ANCHOR = /^[^\s#\u0000-\u001f\u007f-\u009f]{1,200}$/u;
+
+function optionalSections(raw: Record<string, unknown>, where: Where, id: string) {
+  const value = raw['sections'];
+  if (value === undefined || value === null) return undefined;
+  const problem = (detail: string): never =>
+    fail(`Document "${id}": field "sections" ${detail}.`, where, id, 'sections');
+  if (!Array.isArray(value)) problem('must be a list of { anchor, title, text }');
+  let characters = 0;
+  const sections = (value as unknown[]).map((item, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      problem(`[${index}] must be an object { anchor, title, text }`);
+    const { anchor, title, text } = item as Record<string, unknown>;
+    if (typeof anchor !== 'string' || !ANCHOR.test(anchor))
+      problem(
+        `[${index}]: "anchor" must be the id of a heading without # or spaces (at most 200 characters)`,
+      );
+    if (typeof title !== 'string' || !cleanText(title).trim())
+      problem(`[${index}]: "title" must be a non-empty text`);
+    if (text !== undefined && typeof text !== 'string') problem(`[${index}]: "text" must be text`);
+    const cleanBody = cleanText((text as string | undefined) ?? '');
+    characters += cleanBody.length;
+    return {
+      anchor: anchor as string,
+      title: cleanText(title as string)
+        .replace(/\s+/g, ' ')
+        .trim(),
+      text: cleanBody,
+    };
+  });
+  if (characters > MAX_DOCUMENT_CHARACTERS) {
+    problem(`holds ${characters} characters of text (at most ${MAX_DOCUMENT_CHARACTERS})`);
+  }
+  return sections;
+}
+
+/** Names of filter fields: they appear in URLs (sync-url) and in the core's `filters` option. */
+const FILTER_NAME = /^\p{L}[\p{L}\p{N}_-]{0,49}$/u;
+
+function optionalFilters(raw: Record<string, unknown>, where: Where, id: string) {
+  const value = raw['filters'];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
+    fail(
+      `Document "${id}": field "filters" must map filter names to lists of values, e.g. { "zielgruppe": ["Bürger"] }.`,
+      where,
+      id,
+      'filters',
+    );
+  }
+  const entries: [string, string[]][] = [];
+  for (const [name, values] of Object.entries(value as Record<string, unknown>)) {
+    if (!FILTER_NAME.test(name)) {
+      fail(
+        `Document "${id}": filter name "${name.slice(0, 60)}" must start with a letter and contain only letters, digits, - and _ (at most 50 characters).`,
+        where,
+        id,
+        'filters',
+      );
+    }
+    const list = typeof values === 'string' ? [values] : values;
+    if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) {
+      fail(
+        `Document "${id}": filter "${name}" must be a text or a list of texts.`,
+        where,
+        id,
+        'filters',
+      );
+    }
+    const cleaned = [
+      ...new Set((list as string[]).map((item) => cleanText(item).replace(/\s+/g, ' ').trim())),
+    ].filter(Boolean);
+    if (cleaned.length) entries.push([name, cleaned]);
+  }
+  // fromEntries defines own properties, so no name can reach the prototype.
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
 /** A `YYYY-MM-DD` date that exists; a Date object (from a JS caller) counts by its UTC day. */
 function optionalDate(raw: Record<string, unknown>, field: string, where: Where, id: string) {
   let value = raw[field];
@@ -112,8 +203,6 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
   if (summary) doc.summary = summary;
   const keywords = optionalList(raw, 'keywords', where, id);
   if (keywords?.length) doc.keywords = keywords;
-  const headings = optionalList(raw, 'headings', where, id);
-  if (headings?.length) doc.headings = headings;
   const partners = optionalList(raw, 'partners', where, id);
   if (partners?.length) doc.partners = partners;
   const levels = optionalList(raw, 'levels', where, id);
@@ -123,6 +212,14 @@ export function validateDocument(input: unknown, where: Where = {}): SearchDocum
   if (updated) doc.updated = updated;
   const lang = optionalText(raw, 'lang', where, id)?.trim();
   if (lang) doc.lang = lang;
+  const headings = optionalTextArray(raw, 'headings', where, id);
+  if (headings?.length) doc.headings = headings;
+  const sections = optionalSections(raw, where, id);
+  if (sections?.length) doc.sections = sections;
+  const type = optionalText(raw, 'type', where, id)?.trim();
+  if (type) doc.type = type;
+  const filters = optionalFilters(raw, where, id);
+  if (filters) doc.filters = filters;
   return doc;
 }
 

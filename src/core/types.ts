@@ -16,8 +16,6 @@ export interface SearchDocument {
   body?: string;
   /** Words visitors type: colloquial terms, abbreviations and their full forms. */
   keywords?: string[];
-  /** The page's section headings (plain text), searched with more weight than the body. */
-  headings?: string[];
   /** Named partners, states or institutions. */
   partners?: string[];
   /** Administrative levels, e.g. Bund, Länder, Kommunen. */
@@ -27,6 +25,18 @@ export interface SearchDocument {
   updated?: string;
   /** BCP 47 language tag of the content, default `de`. */
   lang?: string;
+  /** The page's H2–H6 headings as plain text, for ranking. */
+  headings?: string[];
+  /**
+   * Parts of the page under headings that can be linked to: `anchor` is the fragment id without
+   * `#`, `title` the heading's text, `text` the plain text up to the next heading of the same or
+   * a higher level.
+   */
+  sections?: { anchor: string; title: string; text: string }[];
+  /** Kind of content shown on the card, e.g. `PDF`. */
+  type?: string;
+  /** Further filter fields and their values, e.g. `{ zielgruppe: ['Bürger'] }`. */
+  filters?: Record<string, string[]>;
 }
 
 /** What the index keeps of a document for display. */

@@ -163,7 +163,7 @@ describe('success', () => {
     const { raw, index } = await readIndex(join(dir, 'search-index.json'));
     assert.deepEqual(
       raw.documents.map((doc) => doc.id),
-      ['hewog', 'eau', 'zz-windows'],
+      ['hewog', 'eau', 'sub/zz-windows'],
     );
     assert.equal(raw.dataDate, '2026-11-28');
     assert.equal(raw.documents[0]!.updated, '2026-11-28');
@@ -423,15 +423,14 @@ describe('content errors name the file and line', () => {
   test('duplicate ids in Markdown name both files', async () => {
     const dir = await workdir();
     await files(dir, {
-      'c/a/info.md': markdown({ title: 'A', url: '/a' }),
-      'c/b/info.md': markdown({ title: 'B', url: '/b' }),
+      'c/a/info.md': markdown({ id: 'info', title: 'A', url: '/a' }),
+      'c/b/info.md': markdown({ title: 'B', id: 'info', url: '/b' }),
     });
-    const stderr = await assertFails(
+    await assertFails(
       dir,
-      await cli(dir, 'c'),
-      /^error: c\/b\/info\.md:1: Duplicate id "info": it is already used by c\/a\/info\.md:1;/,
+      await cli(dir, 'c', '--strict'),
+      /^error: c\/b\/info\.md:3: Duplicate id "info": it is already used by c\/a\/info\.md:2;/,
     );
-    assert.match(stderr, /^hint: The id defaults to the file name "info"/m);
   });
 
   test('duplicate ids in JSON Lines name both lines; in JSON both items', async () => {
@@ -453,13 +452,13 @@ describe('content errors name the file and line', () => {
     });
     await assertFails(
       dir,
-      await cli(dir, 'docs.jsonl'),
+      await cli(dir, 'docs.jsonl', '--strict'),
       /^error: docs\.jsonl:3: Duplicate id "a": it is already used by docs\.jsonl:1;/,
     );
     // Pretty-printed: the first element's "id" is on line 3, the second one's on line 10.
     await assertFails(
       dir,
-      await cli(dir, 'docs.json'),
+      await cli(dir, 'docs.json', '--strict'),
       /^error: docs\.json:10: item \[1\]: Duplicate id "a": it is already used by docs\.json:3 \(item \[0\]\);/,
     );
   });
@@ -468,21 +467,25 @@ describe('content errors name the file and line', () => {
     const dir = await workdir();
     await files(dir, {
       'md/page.md': markdown({ url: '/page' }),
-      'plain/page.md': '# Nur eine Überschrift\n',
+      'plain/page.md': 'Nur Text, keine Überschrift.\n',
       'docs.json':
         '[\n  { "id": "a", "title": "A", "url": "/a" },\n  { "id": "b", "url": "/b" }\n]',
       'html/leer.html': '<html><body><p>Kein Titel</p></body></html>',
     });
-    await assertFails(
+    const md = await assertFails(
       dir,
       await cli(dir, 'md'),
       /^error: md\/page\.md:1: Document "page": field "title" is missing or empty\.$/,
+    );
+    assert.match(
+      md,
+      /^hint: Give the page a title: a front matter line "title: …" or a first heading "# …"\.$/m,
     );
     const stderr = await assertFails(dir, await cli(dir, 'plain'), /plain\/page\.md:1: .*"title"/);
     assert.match(stderr, /^hint: Start the file with a front matter block/m);
     await assertFails(
       dir,
-      await cli(dir, 'docs.json'),
+      await cli(dir, 'docs.json', '--strict'),
       /^error: docs\.json:3: item \[1\]: Document "b": field "title" is missing/,
     );
     const html = await assertFails(
@@ -511,7 +514,7 @@ describe('content errors name the file and line', () => {
       });
       await assertFails(
         dir,
-        await cli(dir, 'docs.jsonl'),
+        await cli(dir, 'docs.jsonl', '--strict'),
         /^error: docs\.jsonl:2: Document "bad": field "url" must start with http:\/\/ or https:\/\//,
       );
     }
@@ -605,7 +608,7 @@ describe('content errors name the file and line', () => {
     });
     await assertFails(
       dir,
-      await cli(dir, 'docs.json'),
+      await cli(dir, 'docs.json', '--strict'),
       /^error: docs\.json: item \[2\]: Document "c": field "title" is missing/,
     );
   });
@@ -693,15 +696,21 @@ describe('content errors name the file and line', () => {
     assert.equal(raw.dataDate, '2024-02-29');
   });
 
-  test('an invalid default id from a file name gets a hint', async () => {
+  test('a file name that is no valid id gives a valid one; a given invalid id is an error', async () => {
     const dir = await workdir();
-    await files(dir, { 'md/mein dokument.md': markdown({ title: 'X', url: '/x' }) });
-    const stderr = await assertFails(
+    await files(dir, {
+      'ok/mein dokument (neu).md': markdown({ title: 'X', url: '/x' }),
+      'md/x.md': markdown({ id: 'mein dokument', title: 'X', url: '/x' }),
+    });
+    const ok = await cli(dir, 'ok', '-q', '-o', 'ok.json');
+    assert.equal(ok.code, 0, ok.stderr);
+    const { raw } = await readIndex(join(dir, 'ok.json'));
+    assert.equal(raw.documents[0]?.id, 'mein-dokument-neu');
+    await assertFails(
       dir,
       await cli(dir, 'md'),
-      /^error: md\/mein dokument\.md:1: Field "id" may only contain/,
+      /^error: md\/x\.md:2: Field "id" may only contain/,
     );
-    assert.match(stderr, /^hint: The id defaults to the file name "mein dokument"/m);
   });
 });
 
@@ -754,10 +763,15 @@ describe('files and usage', () => {
     const locked = join(dir, 'content', 'locked');
     const stderr = await assertFails(
       dir,
-      await withUnreadableFolder(locked, () => cli(dir, 'content')),
+      await withUnreadableFolder(locked, () => cli(dir, 'content', '--strict')),
       /^error: content\/locked: cannot read this folder: permission denied\.$/,
     );
     assert.match(stderr, /^hint: .*read permission/m);
+    // Without --strict the folder is reported and the rest is indexed.
+    const result = await withUnreadableFolder(locked, () => cli(dir, 'content'));
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /^warning: content\/locked: cannot read this folder/m);
+    assert.equal((await readIndex(join(dir, 'search-index.json'))).raw.documentCount, 1);
   });
 
   test('--out below a file is an error naming the file in the way', async () => {

@@ -1,13 +1,16 @@
 /**
- * Finds the content files of a folder: Markdown and HTML, recursively, sorted by path so the
- * index (and any duplicate-id error) does not depend on the file system's order.
+ * Finds the content files of a folder: Markdown, HTML and PDF, recursively, sorted by path so the
+ * index (and any duplicate-id error) does not depend on the file system's order. A folder that
+ * cannot be read is a problem for the report, and the walk goes on without it.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, describeFsError } from '../cli-error.js';
+import type { PathFilter } from '../path-filter.js';
+import type { BuildReport } from '../report.js';
 
-export type ContentKind = 'markdown' | 'html';
+export type ContentKind = 'markdown' | 'html' | 'pdf';
 
 export interface ContentFile {
   path: string;
@@ -17,8 +20,9 @@ export interface ContentFile {
 }
 
 function kindOf(name: string): ContentKind | undefined {
-  if (/\.md$/i.test(name)) return 'markdown';
+  if (/\.(?:md|mdx|markdown)$/i.test(name)) return 'markdown';
   if (/\.html?$/i.test(name)) return 'html';
+  if (/\.pdf$/i.test(name)) return 'pdf';
   return undefined;
 }
 
@@ -40,13 +44,24 @@ async function entriesOf(folder: string, shown: string): Promise<Dirent[]> {
 }
 
 /** `shown` is how the folder is named in errors: the input as typed, joined with `prefix`. */
-async function walk(
-  folder: string,
-  prefix: string,
-  shown: string,
-  out: ContentFile[],
-): Promise<void> {
-  for (const entry of await entriesOf(folder, shown)) {
+interface Walk {
+  out: ContentFile[];
+  filter: PathFilter;
+  report: BuildReport;
+  /** The input folder itself: if it cannot be read, nothing can, and that is an error. */
+  root: string;
+}
+
+async function walk(folder: string, prefix: string, shown: string, state: Walk): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await entriesOf(folder, shown);
+  } catch (error) {
+    if (folder === state.root || !(error instanceof CliError)) throw error;
+    state.report.problem(error);
+    return;
+  }
+  for (const entry of entries) {
     // Hidden folders and files (.git, editor backups) and dependencies are never content.
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
@@ -56,18 +71,23 @@ async function walk(
       entry.isFile() ||
       (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile() === true);
     if (entry.isDirectory()) {
-      await walk(path, `${relativePath}/`, join(shown, entry.name), out);
+      await walk(path, `${relativePath}/`, join(shown, entry.name), state);
     } else if (isFile) {
       const kind = kindOf(entry.name);
-      if (kind) out.push({ path, relativePath, kind });
+      if (kind && state.filter.accepts(relativePath)) state.out.push({ path, relativePath, kind });
     }
   }
 }
 
 /** `display` is the folder as the user typed it, for error messages. */
-export async function listContentFiles(folder: string, display: string): Promise<ContentFile[]> {
+export async function listContentFiles(
+  folder: string,
+  display: string,
+  filter: PathFilter,
+  report: BuildReport,
+): Promise<ContentFile[]> {
   const files: ContentFile[] = [];
-  await walk(folder, '', display, files);
+  await walk(folder, '', display, { out: files, filter, report, root: folder });
   // Code-unit order, not locale order: the same on every machine.
   return files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1));
 }

@@ -1,155 +1,383 @@
 /**
- * HTML pages of a static site: the visible main content becomes the body, navigation and other
- * page chrome is left out so every page does not match the menu's words.
+ * HTML pages of a built site or a crawl: the visible main content becomes the body, navigation
+ * and other page chrome is left out so every page does not match the menu's words. Reads what
+ * the page says about itself: title, description, language, canonical URL, robots rules, dates,
+ * headings with ids (the sections) and the markup hints of html-hints.ts.
+ *
+ * Decisions that need the whole site (the site name in every title, a description used on most
+ * pages, `data-*-body` on some pages) are made afterwards in site-pages.ts.
  */
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { parse } from 'parse5';
+import {
+  attribute,
+  elements,
+  find,
+  isElement,
+  isHeading,
+  isInline,
+  isSkippedForText,
+  oneLine,
+  pushChildren,
+  textOf,
+  type Element,
+  type Node,
+} from './html-dom.js';
+import { isBodyRoot, isIgnored, isIgnoredAll, pageHints, sectionTitle } from './html-hints.js';
+import { outlineParts, type OutlineBlock } from './outline.js';
+import { dayOf } from './page-dates.js';
+import { idFromPath, urlOfPage, withoutPageExtension, type UrlStyle } from './page-paths.js';
 import type { RawDocument } from './raw-document.js';
 
-type Node = DefaultTreeAdapterTypes.Node;
-type Element = DefaultTreeAdapterTypes.Element;
-
-/** Not content: code, fallbacks and page chrome repeated on every page. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'nav',
-  'header',
-  'footer',
-  'svg',
-  'iframe',
-]);
-/** Elements that do not break a line: everything else is separated from its neighbours. */
-const INLINE = new Set(
-  'a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup time u var wbr'.split(
-    ' ',
-  ),
-);
-
-function isElement(node: Node): node is Element {
-  return 'tagName' in node;
+export interface HtmlSource {
+  /** Shown in messages: the file as typed, or the URL. */
+  file: string;
+  /** Path in the input folder (or of the URL, without the leading slash), for id and URL. */
+  relativePath: string;
+  /** The page's address when crawled; files get theirs from `relativePath`. */
+  url?: string;
+  /** Dates known from outside the page, least trusted last (sitemap lastmod, Last-Modified). */
+  outsideDates?: readonly (string | undefined)[];
+  urlStyle?: UrlStyle;
 }
 
-function attribute(element: Element, name: string): string | undefined {
-  return element.attrs.find((attr) => attr.name === name)?.value;
+export const SKIP_NOINDEX = 'pages with robots noindex';
+export const SKIP_ERROR_PAGE = 'error pages (404 and the like)';
+
+export interface HtmlPage {
+  document: RawDocument;
+  /** Set when the page must not be indexed, whatever the rest of the site does. */
+  skip?: string;
+  /** The title came from `<title>`, where sites add their name. */
+  titleFromTitleElement: boolean;
+  /** `<meta name="description">`, a summary candidate unless most pages share it. */
+  description?: string;
+  firstParagraph?: string;
+  /** The page marks its content with `data-hzd-body` or `data-pagefind-body`. */
+  hasBodyRoot: boolean;
+  canonical?: string;
+  nofollow: boolean;
+  /** Link targets as written (`href`), without `rel=nofollow` ones. */
+  links: string[];
+  baseHref?: string;
 }
 
-function children(node: Node): Node[] {
-  return 'childNodes' in node ? node.childNodes : [];
+/** Inside the text: skipped as chrome, hidden, or ignored by a hint. */
+function skipForText(element: Element): boolean {
+  return isSkippedForText(element, isIgnored);
 }
 
-/**
- * The first element below `node` (in document order) that passes `test`. An explicit stack, not
- * recursion: a page may nest elements many thousands deep, more than the call stack holds.
- */
-function find(node: Node, test: (element: Element) => boolean): Element | undefined {
-  const stack = [...children(node)].reverse();
-  while (stack.length) {
-    const current = stack.pop()!;
-    if (!isElement(current)) continue;
-    if (test(current)) return current;
-    pushChildren(stack, current);
+/** Permalink symbols inside headings (VitePress, Sphinx, Docusaurus) are not heading text. */
+const ANCHOR_CLASS =
+  /(?:^|\s)(?:header-?anchor|headerlink|hash-link|anchor-link|heading-anchor)(?:\s|$)/;
+
+function headingText(heading: Element): string {
+  const text = oneLine(
+    textOf(
+      heading,
+      (element) => skipForText(element) || ANCHOR_CLASS.test(attribute(element, 'class') ?? ''),
+    ),
+  );
+  return text.replace(/\s*[#¶§]$/u, '');
+}
+
+/** A heading's id, or that of an anchor inside it (`<h2><a id="x"></a>…</h2>`). */
+function headingAnchor(heading: Element): string | undefined {
+  const own = attribute(heading, 'id')?.trim();
+  if (own) return own;
+  const inner = find(
+    heading,
+    (element) =>
+      element.tagName === 'a' && !!(attribute(element, 'id') ?? attribute(element, 'name'))?.trim(),
+  );
+  return inner && (attribute(inner, 'id') ?? attribute(inner, 'name'))!.trim();
+}
+
+/** Text and headings of the content roots, in document order. */
+function htmlOutline(roots: readonly Node[]): OutlineBlock[] {
+  const blocks: OutlineBlock[] = [];
+  let text = '';
+  const flush = () => {
+    if (text.trim()) blocks.push({ kind: 'text', text });
+    text = '';
+  };
+  for (const root of roots) {
+    const stack: (Node | string)[] = [];
+    pushChildren(stack, root);
+    while (stack.length) {
+      const item = stack.pop()!;
+      if (typeof item === 'string') {
+        text += item;
+      } else if (item.nodeName === '#text') {
+        text += (item as Node & { value: string }).value;
+      } else if (!isElement(item)) {
+        pushChildren(stack, item);
+      } else if (skipForText(item)) {
+        continue;
+      } else if (isHeading(item)) {
+        flush();
+        blocks.push({
+          kind: 'heading',
+          level: isHeading(item)!,
+          text: headingText(item),
+          anchor: headingAnchor(item),
+        });
+      } else if (item.tagName === 'br') {
+        text += '\n';
+      } else if (isInline(item)) {
+        pushChildren(stack, item);
+      } else {
+        const anchor = attribute(item, 'id')?.trim();
+        const title = sectionTitle(item);
+        if (anchor && title) {
+          blocks.push({ kind: 'anchor', anchor, title, text: textOf(item, skipForText) });
+        }
+        text += '\n';
+        stack.push('\n');
+        pushChildren(stack, item);
+      }
+    }
+    text += '\n';
+  }
+  flush();
+  return blocks;
+}
+
+function robotsOf(head: Element | undefined): { noindex: boolean; nofollow: boolean } {
+  let noindex = false;
+  let nofollow = false;
+  if (head) {
+    for (const element of elements(head)) {
+      if (element.tagName !== 'meta' || attribute(element, 'name')?.toLowerCase() !== 'robots')
+        continue;
+      const content = (attribute(element, 'content') ?? '').toLowerCase();
+      if (/\b(?:noindex|none)\b/.test(content)) noindex = true;
+      if (/\b(?:nofollow|none)\b/.test(content)) nofollow = true;
+    }
+  }
+  return { noindex, nofollow };
+}
+
+const ERROR_FILE = /(?:^|\/)(?:404|410|500|50x|error)(?:\.html?|\/index\.html?)$/i;
+const ERROR_TITLE =
+  /^(?:404\b|410\b|fehler 404|error 404|seite nicht gefunden|page not found|not found\b)/i;
+
+/** Meta tags whose content is the date of the last change, the most specific first. */
+const DATE_META = [
+  'article:modified_time',
+  'og:updated_time',
+  'last-modified',
+  'dcterms.modified',
+  'dc.date.modified',
+  'revised',
+  'datemodified',
+  'date',
+  'dcterms.date',
+  'dc.date',
+  'article:published_time',
+];
+
+/** A `<time>` that says when the page changed: marked by itemprop, class or id. */
+const CHANGE_MARK = /updated|modified|aktualisiert|geändert|last-?change|stand/i;
+
+function markedTime(body: Element | undefined): string | undefined {
+  if (!body) return undefined;
+  for (const element of elements(body, isIgnoredAll)) {
+    if (element.tagName !== 'time') continue;
+    let marked = attribute(element, 'itemprop') === 'dateModified';
+    let node: Node | null = element;
+    for (let depth = 0; !marked && node && isElement(node) && depth < 4; depth++) {
+      marked = CHANGE_MARK.test(`${attribute(node, 'class') ?? ''} ${attribute(node, 'id') ?? ''}`);
+      node = parentOf(node);
+    }
+    if (marked) return attribute(element, 'datetime') ?? textOf(element);
   }
   return undefined;
 }
 
-/** Pushes the children of `node` so that popping yields them in document order. */
-function pushChildren(stack: (Node | string)[], node: Node): void {
-  const list = children(node);
-  for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]!);
-}
-
-/** The text below `root`, with line breaks around blocks; iterative for the reason given at find. */
-function collectText(root: Node, out: string[]): void {
-  // Work items: a node to visit, or text to emit once the children of a block are done.
-  const stack: (Node | string)[] = [root];
-  while (stack.length) {
-    const item = stack.pop()!;
-    if (typeof item === 'string') {
-      out.push(item);
-    } else if (item.nodeName === '#text') {
-      out.push((item as DefaultTreeAdapterTypes.TextNode).value);
-    } else if (!isElement(item)) {
-      pushChildren(stack, item);
-    } else if (SKIPPED.has(item.tagName) || attribute(item, 'hidden') !== undefined) {
+function jsonLdDates(document: Node): string[] {
+  const dates: string[] = [];
+  for (const element of elements(document)) {
+    if (element.tagName !== 'script' || attribute(element, 'type') !== 'application/ld+json')
       continue;
-    } else if (item.tagName === 'br') {
-      out.push('\n');
-    } else if (INLINE.has(item.tagName)) {
-      pushChildren(stack, item);
-    } else {
-      out.push('\n');
-      stack.push('\n');
-      pushChildren(stack, item);
+    const json = element.childNodes
+      .map((node) => (node as Node & { value?: string }).value ?? '')
+      .join('');
+    for (const match of json.matchAll(/"date(Modified|Published)"\s*:\s*"([^"]{8,40})"/g)) {
+      if (match[1] === 'Modified') dates.unshift(match[2]!);
+      else dates.push(match[2]!);
     }
   }
+  return dates;
 }
 
-/** Visible text with one line per block. */
-function textOf(node: Node | undefined): string {
-  if (!node) return '';
-  const out: string[] = [];
-  collectText(node, out);
-  return (
-    out
-      .join('')
-      // Soft hyphens and zero-width spaces would split words for search.
-      .replace(/[\u00ad\u200b]/g, '')
-      .replace(/[^\S\n]+/g, ' ')
-      .replace(/ ?\n[\s]*/g, '\n')
-      .trim()
-  );
+/** The first of the candidates that is a real day, not in the future (event dates are not). */
+function firstPastDay(candidates: readonly unknown[]): string | undefined {
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  for (const candidate of candidates) {
+    const day = dayOf(candidate);
+    if (day && day <= tomorrow) return day;
+  }
+  return undefined;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+const LIST_FIELDS = new Set(['keywords', 'partners', 'levels']);
+const TEXT_FIELDS: Record<string, string> = {
+  title: 'title',
+  summary: 'summary',
+  description: 'summary',
+  excerpt: 'summary',
+  category: 'category',
+  type: 'type',
+  lang: 'lang',
+};
+const DATE_FIELDS = new Set(['updated', 'date', 'modified', 'lastmod']);
+
+function parentOf(node: Node): Node | null {
+  return 'parentNode' in node ? (node.parentNode as Node | null) : null;
 }
 
-/** `aufenthalt/index.html` → `/aufenthalt/`; `a/b.html` → `/a/b.html`; segments URL-encoded. */
-export function urlOfPath(relativePath: string): string {
-  const segments = relativePath.split('/');
-  if (/^index\.html?$/i.test(segments.at(-1)!)) segments[segments.length - 1] = '';
-  return '/' + segments.map(encodeURIComponent).join('/');
+function isInside(node: Node, ancestor: Node): boolean {
+  for (let parent = parentOf(node); parent; parent = parentOf(parent))
+    if (parent === ancestor) return true;
+  return false;
 }
 
-/** Parses one HTML page; `relativePath` uses / and is relative to the input folder. */
-export function readHtml(text: string, file: string, relativePath: string): RawDocument {
+/** Parses one HTML page. */
+export function readHtml(text: string, source: HtmlSource): HtmlPage {
   const document = parse(text);
   const html = find(document, (element) => element.tagName === 'html');
   const head = html && find(html, (element) => element.tagName === 'head');
   const body = html && find(html, (element) => element.tagName === 'body');
-  const meta = (name: string): string | undefined => {
-    const element =
-      head &&
-      find(head, (el) => el.tagName === 'meta' && attribute(el, 'name')?.toLowerCase() === name);
-    return element && attribute(element, 'content');
+  const metaNamed = (...names: string[]): string | undefined => {
+    if (!head) return undefined;
+    for (const name of names) {
+      const element = find(
+        head,
+        (el) =>
+          el.tagName === 'meta' &&
+          (
+            attribute(el, 'name') ??
+            attribute(el, 'property') ??
+            attribute(el, 'itemprop')
+          )?.toLowerCase() === name,
+      );
+      const content = element && attribute(element, 'content')?.trim();
+      if (content) return content;
+    }
+    return undefined;
   };
+  const hints = pageHints(document);
+
+  const bodyRoots = body ? [...elements(body, isIgnoredAll)].filter(isBodyRoot) : [];
+  // Nested roots would count their text twice.
+  const roots = bodyRoots.filter(
+    (root) => !bodyRoots.some((other) => other !== root && isInside(root, other)),
+  );
+  const main =
+    body &&
+    (find(body, (element) => element.tagName === 'main', isIgnoredAll) ??
+      find(body, (element) => attribute(element, 'role') === 'main', isIgnoredAll));
+  const contentRoots: Node[] = roots.length ? roots : main ? [main] : body ? [body] : [];
+  const parts = outlineParts(htmlOutline(contentRoots));
+
   const titleElement = head && find(head, (element) => element.tagName === 'title');
-  const h1 = body && find(body, (element) => element.tagName === 'h1');
-  const main = body && find(body, (element) => element.tagName === 'main');
+  const titleText = oneLine(textOf(titleElement));
+  const h1 = body && find(body, (element) => element.tagName === 'h1', isIgnoredAll);
+  const metaTitle = hints.meta.get('title');
+  const title =
+    metaTitle ?? (titleText || (h1 && headingText(h1)) || hints.defaultMeta.get('title'));
+
+  const canonicalLink =
+    head &&
+    find(
+      head,
+      (element) =>
+        element.tagName === 'link' &&
+        (attribute(element, 'rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
+    );
+  const canonical = canonicalLink && attribute(canonicalLink, 'href')?.trim();
+  // A crawl resolves the canonical URL itself; a file takes it as written if it is a web address.
+  const usableCanonical =
+    canonical && /^(?:https?:\/\/|\/)/i.test(canonical) ? canonical : undefined;
 
   const data: Record<string, unknown> = {
-    id: relativePath.replace(/\.html?$/i, ''),
-    title: oneLine(textOf(titleElement)) || oneLine(textOf(h1)),
-    url: urlOfPath(relativePath),
-    body: textOf(main ?? body),
+    id: idFromPath(withoutPageExtension(source.relativePath)),
+    title,
+    url: source.url ?? usableCanonical ?? urlOfPage(source.relativePath, source.urlStyle ?? 'html'),
+    body: parts.body,
+    headings: parts.headings,
+    sections: parts.sections,
   };
-  const summary = meta('description');
-  if (summary?.trim()) data['summary'] = oneLine(summary);
-  const keywords = meta('keywords');
-  if (keywords?.trim()) data['keywords'] = keywords;
-  const lang = html && attribute(html, 'lang');
-  if (lang?.trim()) data['lang'] = lang.trim();
+  const keywords = metaNamed('keywords');
+  if (keywords) data['keywords'] = keywords;
+  const lang = html && attribute(html, 'lang')?.trim();
+  if (lang) data['lang'] = lang;
+
+  // Filters first, so a meta hint for the same field wins.
+  const filters: Record<string, string[]> = {};
+  for (const [name, values] of hints.filters) {
+    if (name === 'category' || name === 'type') data[name] = values[0];
+    else if (LIST_FIELDS.has(name)) data[name] = values;
+    else filters[name] = values;
+  }
+  if (Object.keys(filters).length) data['filters'] = filters;
+  let hintedDate: string | undefined;
+  for (const [key, value] of [...hints.defaultMeta, ...hints.meta]) {
+    if (TEXT_FIELDS[key]) data[TEXT_FIELDS[key]] = value;
+    else if (LIST_FIELDS.has(key)) data[key] = value;
+    else if (DATE_FIELDS.has(key)) hintedDate = value;
+  }
+  const updated = firstPastDay([
+    hintedDate,
+    ...DATE_META.map((name) => metaNamed(name)),
+    markedTime(body),
+    ...jsonLdDates(document),
+    ...(source.outsideDates ?? []),
+  ]);
+  if (updated) data['updated'] = updated;
+
+  const robots = robotsOf(head);
+  const errorPage =
+    ERROR_FILE.test(source.relativePath) ||
+    ERROR_TITLE.test(titleText || (h1 ? headingText(h1) : ''));
+
+  const paragraphs = contentRoots.flatMap((root) =>
+    [...elements(root, skipForText)]
+      .filter((element) => element.tagName === 'p')
+      .map((element) => oneLine(textOf(element, skipForText)))
+      .filter(Boolean),
+  );
+  const links: string[] = [];
+  if (html) {
+    for (const element of elements(html)) {
+      if (element.tagName !== 'a' && element.tagName !== 'area') continue;
+      const href = attribute(element, 'href');
+      const rel = (attribute(element, 'rel') ?? '').toLowerCase();
+      if (href && !/\bnofollow\b/.test(rel)) links.push(href);
+    }
+  }
+  const base = head && find(head, (element) => element.tagName === 'base');
 
   return {
-    data,
-    file,
-    hintFor(field) {
-      if (field === 'title') return 'Give the page a <title> or an <h1>.';
-      if (field === 'id')
-        return 'The id is the file path without extension; rename the file to use only letters, digits and - _ . /';
-      return undefined;
+    document: {
+      data,
+      file: source.file,
+      derivedId: true,
+      hintFor(field) {
+        if (field === 'title') return 'Give the page a <title> or an <h1>.';
+        if (field === 'id')
+          return 'The id is made from the file path; rename the file to use only letters, digits and - _ . /';
+        return undefined;
+      },
     },
+    skip: robots.noindex ? SKIP_NOINDEX : errorPage ? SKIP_ERROR_PAGE : undefined,
+    titleFromTitleElement: metaTitle === undefined && !!titleText,
+    description: metaNamed('description', 'og:description'),
+    firstParagraph: paragraphs.find((paragraph) => paragraph.length >= 40) ?? paragraphs[0],
+    hasBodyRoot: roots.length > 0,
+    canonical: canonical || undefined,
+    nofollow: robots.nofollow,
+    links,
+    baseHref: base && attribute(base, 'href'),
   };
 }

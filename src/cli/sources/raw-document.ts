@@ -10,6 +10,11 @@ export interface RawDocument {
   item?: number;
   /** Line of a field (or of the document, without a field); computed only when an error needs it. */
   locate?(field?: string): number | undefined;
+  /**
+   * The id was made from the path, not given: if another document has it, this one gets a `~2`
+   * suffix instead of an error (given ids that collide are an error).
+   */
+  derivedId?: boolean;
   /** Advice for an error in a field, e.g. that the id defaults to the file name. */
   hintFor?(field: string): string | undefined;
 }
