@@ -1,17 +1,21 @@
 /**
  * Builds of the package, one per mode (`vite build --mode <mode>`), run in turn by `npm run build`:
  *
- * - `bundle`: dist/hzd-search.js, one self-contained ES module for a script tag: Lit, MiniSearch,
- *   both components and the default index, defining the elements when loaded.
+ * - `bundle`: dist/hzd-search.js, the ES module for a script tag: Lit, both components and the
+ *   loader, defining the elements when loaded. Nothing else: the engine and the cooperation
+ *   index are the files next to it, fetched on first focus.
  * - `iife`: dist/hzd-search.iife.js, the same as a classic script.
- * - `budget`: dist/budget/hzd-search.noindex.js, the script-tag bundle with the index left out,
- *   only to check the size budget (not published).
+ * - `worker`: dist/hzd-search.worker.js, the engine (German analysis, search, sharded loading) as
+ *   a classic script: started as a Web Worker, or loaded into the page where workers are
+ *   unavailable. Also copied to dist/lib/ for the npm build.
  * - `lib`: dist/lib/*.js, entries for bundlers (`hzd-search-widget`, `hzd-search-widget/core`) with
- *   lit and minisearch left as dependencies; the default index stays a lazily loaded chunk and is
- *   also copied to dist/hzd-kooperationen.index.json.
+ *   lit and minisearch left as dependencies; the engine and the default index are files next to
+ *   it that bundlers copy (see locations.lib.ts). The default index is also
+ *   dist/hzd-kooperationen.index.json.
  * - `cli`: dist/cli.js, the `hzd-search-index` command for Node.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { builtinModules } from 'node:module';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -38,31 +42,56 @@ function minifyTemplateLiterals(): Plugin {
   };
 }
 
-/** Replaces the default index by nothing, to measure the bundle without it. */
-function withoutDefaultIndex(): Plugin {
+/**
+ * Chooses where the loader finds the engine and the default index (src/backends/static/
+ * locations*.ts): next to the script-tag file, or as assets of the npm build.
+ */
+function locations(variant: 'bundle' | 'lib'): Plugin {
   return {
-    name: 'hzd-without-default-index',
+    name: 'hzd-locations',
     enforce: 'pre',
-    resolveId: (source) => (source.endsWith('generated/default-index.json') ? '\0no-index' : null),
-    load: (id) => (id === '\0no-index' ? 'export default null;' : null),
-  };
-}
-
-function copyDefaultIndex(): Plugin {
-  return {
-    name: 'hzd-copy-default-index',
-    writeBundle() {
-      mkdirSync('dist', { recursive: true });
-      copyFileSync(DEFAULT_INDEX, 'dist/hzd-kooperationen.index.json');
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('/locations.js') || !importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved?.id.endsWith('/backends/static/locations.ts')) return null;
+      return resolved.id.replace(/locations\.ts$/, `locations.${variant}.ts`);
     },
   };
 }
 
-function scriptTag(format: 'es' | 'iife', outDir = 'dist', fileName?: string): UserConfig {
+/** The two asset URLs of locations.lib.ts, written in the form bundlers recognise. */
+function libraryAssetUrls(): Plugin {
+  const urls: Record<string, string> = {
+    HZD_LIB_ENGINE_URL: "new URL('./hzd-search.worker.js', import.meta.url)",
+    HZD_LIB_DEFAULT_INDEX_URL: "new URL('./hzd-kooperationen.index.json', import.meta.url)",
+  };
   return {
-    plugins: [minifyTemplateLiterals()],
+    name: 'hzd-library-asset-urls',
+    renderChunk(code) {
+      const result = code.replace(/\bHZD_LIB_[A-Z_]+_URL\b/g, (name) => urls[name] ?? name);
+      return result === code ? null : { code: result, map: null };
+    },
+  };
+}
+
+/** Copies built files next to others (the engine and the default index into dist/lib). */
+function copyFiles(copies: [from: string, to: string][]): Plugin {
+  return {
+    name: 'hzd-copy-files',
+    writeBundle() {
+      for (const [from, to] of copies) {
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(from, to);
+      }
+    },
+  };
+}
+
+function scriptTag(format: 'es' | 'iife'): UserConfig {
+  return {
+    plugins: [locations('bundle'), minifyTemplateLiterals()],
     build: {
-      outDir,
+      outDir: 'dist',
       emptyOutDir: false,
       target: 'es2021',
       sourcemap: process.env.HZD_SOURCEMAP === '1',
@@ -70,10 +99,9 @@ function scriptTag(format: 'es' | 'iife', outDir = 'dist', fileName?: string): U
         entry: SCRIPT_TAG_ENTRY,
         formats: [format],
         name: 'HzdSearch',
-        fileName: () => fileName ?? (format === 'es' ? 'hzd-search.js' : 'hzd-search.iife.js'),
+        fileName: () => (format === 'es' ? 'hzd-search.js' : 'hzd-search.iife.js'),
       },
       rolldownOptions: {
-        // One file: the default index, a dynamic import in the npm build, is inlined here.
         // Library mode keeps whitespace in ES output for readable bundles; this one is shipped
         // as it is, so it is minified fully.
         output: { codeSplitting: false, minify: true },
@@ -87,13 +115,30 @@ const libraryDependencies = [/^lit($|\/)/, /^@lit\//, /^minisearch($|\/)/];
 const configs: Record<string, () => UserConfig> = {
   bundle: () => scriptTag('es'),
   iife: () => scriptTag('iife'),
-  budget: () => {
-    const config = scriptTag('es', 'dist/budget', 'hzd-search.noindex.js');
-    config.plugins = [withoutDefaultIndex(), ...(config.plugins ?? [])];
-    return config;
-  },
+  worker: () => ({
+    plugins: [
+      copyFiles([
+        ['dist/hzd-search.worker.js', 'dist/lib/hzd-search.worker.js'],
+        [DEFAULT_INDEX, 'dist/hzd-kooperationen.index.json'],
+        [DEFAULT_INDEX, 'dist/lib/hzd-kooperationen.index.json'],
+      ]),
+    ],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2021',
+      sourcemap: false,
+      lib: {
+        entry: 'src/backends/static/engine-worker.ts',
+        formats: ['iife'],
+        name: 'HzdSearchEngine',
+        fileName: () => 'hzd-search.worker.js',
+      },
+      rolldownOptions: { output: { codeSplitting: false, minify: true } },
+    },
+  }),
   lib: () => ({
-    plugins: [copyDefaultIndex()],
+    plugins: [locations('lib'), libraryAssetUrls()],
     build: {
       outDir: 'dist/lib',
       emptyOutDir: true,

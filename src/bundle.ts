@@ -1,6 +1,6 @@
 /**
- * Entry of the script-tag builds (dist/hzd-search.js and dist/hzd-search.iife.js): defines the
- * elements. The build inlines the default index, which src/default-index.ts imports lazily, so
- * one file is all a webmaster copies.
+ * Entry of the script-tag builds (dist/hzd-search.js and dist/hzd-search.iife.js): the
+ * components and the loader, nothing else. The engine and the cooperation index are files next
+ * to the script (hzd-search.worker.js, hzd-kooperationen.index.json), fetched on first focus.
  */
-import './index.js';
+import './define.js';

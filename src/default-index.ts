@@ -1,19 +1,13 @@
 /**
  * The bundled cooperation index, used when a widget has neither `index` nor `index-src`. It is a
- * dynamic import so bundlers put the (large) JSON in its own chunk, fetched only when a visitor
- * first focuses or types into a search box. All widgets share the one loaded index.
+ * file of its own next to the script (not inside it), fetched when a visitor first focuses or
+ * types into a search box, and opened in the page's engine like any `index-src`. All widgets
+ * share the one loaded index.
  */
-import { loadIndex, type SearchIndex } from './core/index.js';
+import { defaultIndexUrl } from './backends/static/locations.js';
+import { loadIndexFromUrl, type LoadOptions } from './controllers/index-source.js';
+import type { SearchSource } from './controllers/search-controller.js';
 
-let loading: Promise<SearchIndex> | undefined;
-
-export function loadDefaultIndex(): Promise<SearchIndex> {
-  loading ??= import('./generated/default-index.json')
-    .then((module: { default: unknown }) => loadIndex(module.default))
-    .catch((error: unknown) => {
-      // Let a later attempt ("Erneut versuchen") import again, e.g. after a network failure.
-      loading = undefined;
-      throw error;
-    });
-  return loading;
+export function loadDefaultIndex(options?: LoadOptions): Promise<SearchSource> {
+  return loadIndexFromUrl(defaultIndexUrl(), options);
 }

@@ -2,7 +2,8 @@
  * Typed events of the widget. All bubble and are composed, so a page can listen on `<hzd-search>`
  * or any ancestor (events from a result card cross the search's shadow root).
  */
-import type { IndexErrorCode, SearchHit } from './core/index.js';
+import type { IndexErrorCode } from './core/errors.js';
+import type { SearchHit } from './core/types.js';
 
 /**
  * Why the widget is in its error state: the core's index errors, plus what can go wrong while

@@ -3,8 +3,7 @@
  * pieces a host may want to reuse. Importing this module defines both elements (once: a second
  * copy of the library on the page does not throw).
  */
-import { HzdResultCard } from './components/result-card/result-card.js';
-import { HzdSearch } from './components/search/search.js';
+import './define.js';
 
 export { HzdSearch, type SearchState } from './components/search/search.js';
 export { HzdResultCard } from './components/result-card/result-card.js';
@@ -32,10 +31,3 @@ export {
   type SearchResults,
   type Suggestions,
 } from './core/index.js';
-
-for (const [tag, element] of [
-  ['hzd-result-card', HzdResultCard],
-  ['hzd-search', HzdSearch],
-] as const) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}

@@ -2,6 +2,7 @@
  * The build: read (or crawl) and validate the input, build one index (or one per language),
  * write each atomically, report what was left out and why.
  */
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildIndex, type SearchDocument } from '../core/index.js';
 import type { BuildCommand, CrawlCommand } from './args.js';
@@ -18,7 +19,19 @@ import { formatSummary } from './summary.js';
 import { readSynonyms } from './synonyms.js';
 import { validateRawDocuments } from './validate.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { writeSharded } from './write-sharded.js';
+import { shardIndex } from '../core/sharded/write.js';
 import { writeError } from './write-error.js';
+
+/** `--out` names a folder (a sharded index) if it ends with a slash or is an existing folder. */
+async function isFolderTarget(out: string, path: string): Promise<boolean> {
+  if (/[/\\]$/.test(out)) return true;
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** Nothing left to index: the problems that caused it are printed as errors first. */
 class NothingToIndex extends CliError implements ManyProblems {
@@ -112,13 +125,24 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
     } finally {
       progress?.finish();
     }
-    const json = JSON.stringify(index);
+    const target = resolve(io.cwd, build.out);
+    let written: string;
     try {
-      await writeFileAtomic(resolve(io.cwd, build.out), json);
+      if (await isFolderTarget(build.out, target)) {
+        const { files } = shardIndex(index);
+        await writeSharded(target, files);
+        written = files.map((file) => file.content).join('');
+        summaries.push(
+          formatSummary(index, written, build.out, performance.now() - started, files.length),
+        );
+      } else {
+        written = JSON.stringify(index);
+        await writeFileAtomic(target, written);
+        summaries.push(formatSummary(index, written, build.out, performance.now() - started));
+      }
     } catch (error) {
       throw await writeError(error, build.out, io.cwd);
     }
-    summaries.push(formatSummary(index, json, build.out, performance.now() - started));
   }
   // Problems are printed even with --quiet: a file was left out.
   for (const problem of report.problems) io.stderr.write(formatProblem(problem, 'warning'));

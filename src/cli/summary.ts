@@ -7,6 +7,8 @@ export function formatSummary(
   json: string,
   outputPath: string,
   milliseconds: number,
+  /** For a sharded index: the number of files written. */
+  files?: number,
 ): string {
   const bytes = Buffer.byteLength(json);
   const gzipBytes = gzipSync(json).length;
@@ -15,7 +17,9 @@ export function formatSummary(
     `Wrote ${outputPath}`,
     `  documents:      ${number(index.documentCount)}`,
     `  index keys:     ${number(index.keys.length)}`,
-    `  size:           ${number(bytes)} bytes (${number(gzipBytes)} bytes gzip)`,
+    `  size:           ${number(bytes)} bytes (${number(gzipBytes)} bytes gzip)${
+      files === undefined ? '' : ` in ${number(files)} files`
+    }`,
     `  time:           ${number(Math.round(milliseconds))} ms`,
     `  Datenstand:     ${index.dataDate}`,
     '',

@@ -1,13 +1,22 @@
 /**
- * Loads a prebuilt index from a URL. One load per URL is shared by every widget on the page
- * (`Map<url, load>`), so two search boxes fetch and parse the file once. Each caller can abort its
- * own wait; the fetch itself is aborted only when no caller is left. Failed loads leave the cache,
- * so a later attempt ("Erneut versuchen") fetches again.
+ * Loads a prebuilt index from a URL into the page's search engine (a Web Worker; see
+ * backends/static/): a single JSON file, or a sharded index given as its folder (`…/index/`) or
+ * its `manifest.json`. The page fetches every file and hands the bytes to the engine, which
+ * parses and searches off the main thread; for a sharded index it asks for the shards a query
+ * needs, and they are fetched here.
  *
- * Every failure becomes an `IndexSourceError` whose `code` the widget maps to its error state.
+ * One load per URL is shared by every widget on the page (`Map<url, load>`), so two search boxes
+ * fetch and parse the file once. Each caller can abort its own wait; the fetch itself is aborted
+ * only when no caller is left. Failed loads leave the cache, so a later attempt ("Erneut
+ * versuchen") fetches again. Every failure becomes an error whose `code` the widget maps to its
+ * error state.
  */
-import { IndexLoadError, loadIndex, type SearchIndex } from '../core/index.js';
+import { IndexLoadError } from '../core/errors.js';
+import type { SearchOptions, SuggestOptions } from '../core/types.js';
+import { EngineFailure, pageEngine, type EngineClient } from '../backends/static/engine-client.js';
+import type { IndexInfo } from '../backends/static/protocol.js';
 import type { HzdErrorCode, HzdErrorDetail } from '../events.js';
+import type { SearchSource } from './search-controller.js';
 
 export class IndexSourceError extends Error {
   override readonly name = 'IndexSourceError';
@@ -28,7 +37,7 @@ export interface LoadOptions {
 }
 
 interface SharedLoad {
-  promise: Promise<SearchIndex>;
+  promise: Promise<SearchSource>;
   controller: AbortController;
   waiting: number;
   settled: boolean;
@@ -36,17 +45,26 @@ interface SharedLoad {
 
 const cache = new Map<string, SharedLoad>();
 const DEFAULT_TIMEOUT = 15_000;
+/** A shard is fetched again this many times after a network failure (a flaky connection). */
+const SHARD_RETRIES = 2;
+const SHARD_TIMEOUT = 15_000;
 
-/** The cache key: the absolute URL, so "index.json" and "./index.json" share one load. */
-function absolute(url: string): string {
+/**
+ * The URL of the file to fetch first: a folder (ending in `/`) means its `manifest.json`.
+ * Absolute, so "index.json" and "./index.json" share one load.
+ */
+function entryUrl(url: string): string {
+  let absolute: string;
   try {
-    return new URL(url, document.baseURI).href;
+    absolute = new URL(url, document.baseURI).href;
   } catch {
     return url;
   }
+  return new URL(absolute).pathname.endsWith('/') ? new URL('manifest.json', absolute).href : absolute;
 }
 
-async function fetchIndex(url: string, signal: AbortSignal): Promise<SearchIndex> {
+/** Fetches `url` as bytes; every failure becomes an IndexSourceError with a code. */
+async function fetchBytes(url: string, signal: AbortSignal, what: string): Promise<ArrayBuffer> {
   let response: Response;
   try {
     response = await fetch(url, { signal, credentials: 'same-origin' });
@@ -54,7 +72,7 @@ async function fetchIndex(url: string, signal: AbortSignal): Promise<SearchIndex
     if (signal.aborted) throw signal.reason;
     throw new IndexSourceError(
       'network',
-      `The search index could not be fetched from ${url} (network error or blocked by CORS).`,
+      `${what} could not be fetched from ${url} (network error or blocked by CORS).`,
       { cause: error },
     );
   }
@@ -62,19 +80,85 @@ async function fetchIndex(url: string, signal: AbortSignal): Promise<SearchIndex
     const missing = response.status === 404 || response.status === 410;
     throw new IndexSourceError(
       missing ? 'not-found' : 'http',
-      `The search index ${url} answered HTTP ${response.status}.${missing ? ' Check the index-src URL.' : ''}`,
+      `${what} ${url} answered HTTP ${response.status}.${missing ? ' Check the index-src URL.' : ''}`,
     );
   }
-  let text: string;
   try {
-    text = await response.text();
+    return await response.arrayBuffer();
   } catch (error) {
     if (signal.aborted) throw signal.reason;
-    throw new IndexSourceError('network', `The search index ${url} was cut off while loading.`, {
+    throw new IndexSourceError('network', `${what} ${url} was cut off while loading.`, {
       cause: error,
     });
   }
-  return loadIndex(text);
+}
+
+/** A shard of a sharded index, with retries for network failures and a timeout each. */
+async function fetchShard(index: string, path: string): Promise<ArrayBuffer> {
+  const url = new URL(path, index).href;
+  for (let attempt = 0; ; attempt++) {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () =>
+        controller.abort(
+          new IndexSourceError('timeout', `A part of the search index (${url}) did not load in time.`),
+        ),
+      SHARD_TIMEOUT,
+    );
+    try {
+      return await fetchBytes(url, controller.signal, 'A part of the search index');
+    } catch (error) {
+      const retry = error instanceof IndexSourceError && error.code === 'network';
+      if (!retry || attempt >= SHARD_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function engine(): Promise<EngineClient> {
+  return pageEngine(fetchShard);
+}
+
+/** The widget's view of an index open in the engine. */
+class EngineSource implements SearchSource {
+  readonly dataDate: string;
+  readonly documentCount: number;
+  readonly language: string;
+
+  constructor(
+    private readonly client: EngineClient,
+    private readonly name: string,
+    info: IndexInfo,
+  ) {
+    this.dataDate = info.dataDate;
+    this.documentCount = info.documentCount;
+    this.language = info.language;
+  }
+
+  search(query: string, options?: SearchOptions) {
+    return this.client.search(this.name, query, options);
+  }
+
+  suggest(query: string, options?: SuggestOptions) {
+    return this.client.suggest(this.name, query, options);
+  }
+}
+
+/** Opens the index at `url` (absolute) in the engine: the shared work behind every caller. */
+async function openIndex(url: string, signal: AbortSignal): Promise<SearchSource> {
+  const [content, client] = await Promise.all([
+    fetchBytes(url, signal, 'The search index'),
+    engine(),
+  ]);
+  if (signal.aborted) throw signal.reason;
+  try {
+    return new EngineSource(client, url, await client.open(url, content));
+  } catch (error) {
+    if (error instanceof EngineFailure) throw new IndexSourceError(error.code as HzdErrorCode, error.message);
+    throw error;
+  }
 }
 
 function startLoad(url: string, timeout: number): SharedLoad {
@@ -88,7 +172,7 @@ function startLoad(url: string, timeout: number): SharedLoad {
     controller,
     waiting: 0,
     settled: false,
-    promise: fetchIndex(url, controller.signal).finally(() => {
+    promise: openIndex(url, controller.signal).finally(() => {
       clearTimeout(timer);
       load.settled = true;
     }),
@@ -99,9 +183,9 @@ function startLoad(url: string, timeout: number): SharedLoad {
   return load;
 }
 
-/** Loads (or reuses) the index at `url`. Rejects with IndexSourceError, IndexLoadError or the abort reason. */
-export function loadIndexFromUrl(url: string, options: LoadOptions = {}): Promise<SearchIndex> {
-  const key = absolute(url);
+/** Loads (or reuses) the index at `url`. Rejects with IndexSourceError or the abort reason. */
+export function loadIndexFromUrl(url: string, options: LoadOptions = {}): Promise<SearchSource> {
+  const key = entryUrl(url);
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
   let load = cache.get(key);
@@ -113,7 +197,7 @@ export function loadIndexFromUrl(url: string, options: LoadOptions = {}): Promis
   shared.waiting++;
   if (!signal) return shared.promise;
 
-  return new Promise<SearchIndex>((resolve, reject) => {
+  return new Promise<SearchSource>((resolve, reject) => {
     const onAbort = () => {
       shared.waiting--;
       // Nobody else waits: stop the download and forget it, so the next caller starts afresh.
@@ -137,10 +221,14 @@ export function loadIndexFromUrl(url: string, options: LoadOptions = {}): Promis
   });
 }
 
-/** Forgets cached indexes (all, or the one for `url`), e.g. after the file was rebuilt. */
+/** Forgets loaded indexes (all, or the one for `url`), e.g. after the file was rebuilt. */
 export function clearIndexCache(url?: string): void {
-  if (url === undefined) cache.clear();
-  else cache.delete(absolute(url));
+  const keys = url === undefined ? [...cache.keys()] : [entryUrl(url)];
+  for (const key of keys) {
+    const load = cache.get(key);
+    cache.delete(key);
+    if (load?.settled) void engine().then((client) => client.close(key));
+  }
 }
 
 /** Maps any load or search failure to the widget's error state. */
@@ -148,6 +236,7 @@ export function toErrorDetail(error: unknown): HzdErrorDetail {
   if (error instanceof IndexSourceError || error instanceof IndexLoadError) {
     return { code: error.code, message: error.message };
   }
+  if (error instanceof EngineFailure) return { code: error.code as HzdErrorCode, message: error.message };
   return {
     code: 'search-failed',
     message: `The search failed: ${error instanceof Error ? error.message : String(error)}`,

@@ -4,7 +4,7 @@
  * to the current text, even when an asynchronous source (a worker, a sharded index) answers out
  * of order.
  */
-import type { SearchOptions, SearchResults, SuggestOptions, Suggestions } from '../core/index.js';
+import type { SearchOptions, SearchResults, SuggestOptions, Suggestions } from '../core/types.js';
 import { cutText } from '../core/text.js';
 
 /**

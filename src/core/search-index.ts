@@ -27,7 +27,7 @@ import type {
   SuggestOptions,
   Suggestions,
 } from './types.js';
-import { Vocabulary, type VocabularyWord } from './vocabulary.js';
+import { Vocabulary, type VocabularySource, type VocabularyWord } from './vocabulary.js';
 
 /**
  * When no document has all words, words in more than this many times the documents of the
@@ -39,8 +39,11 @@ const SPECIFICITY_RATIO = 5;
 const TYPO_COVERAGE = 0.5;
 /** A document whose title, title segment or heading is the query. */
 const NAMED_BY_QUERY = 1.5;
-/** Completions of the last word considered for a phrase (before ranking by co-occurrence). */
-const PHRASE_CANDIDATES = 40;
+/** Completions of the last word considered, and checked for co-occurrence with the words before. */
+const COMPLETION_CANDIDATES = 40;
+const PHRASE_CANDIDATES = 10;
+/** Co-occurrence is checked from this many letters of the last word on (fewer match too much). */
+const PHRASE_MIN_PREFIX = 3;
 
 interface DocumentMatch {
   document: number;
@@ -49,9 +52,10 @@ interface DocumentMatch {
   groups: number;
 }
 
+/** What a search needs besides postings and display fields, from a single file or a manifest. */
 export interface SearchIndexData extends Pick<
   SerializedIndex,
-  'dataDate' | 'builtAt' | 'synonyms' | 'vocabulary' | 'language'
+  'dataDate' | 'builtAt' | 'synonyms' | 'language'
 > {
   documentCount: number;
 }
@@ -70,13 +74,14 @@ export class SearchIndex {
 
   constructor(
     private readonly store: IndexStore,
+    vocabulary: VocabularySource,
     data: SearchIndexData,
   ) {
     this.dataDate = data.dataDate;
     this.builtAt = data.builtAt;
     this.documentCount = data.documentCount;
     this.language = typeof data.language === 'string' ? data.language : 'de';
-    this.vocabulary = new Vocabulary(data.vocabulary);
+    this.vocabulary = new Vocabulary(vocabulary);
     this.scorer = new Scorer(store);
     this.planner = new QueryPlanner({
       vocabulary: this.vocabulary,
@@ -159,7 +164,8 @@ export class SearchIndex {
         coverage[document]! += (idfs[g]! * (scored.typo[document] ? TYPO_COVERAGE : 1)) / totalIdf;
       }
     });
-    this.rewardNames(score, words);
+    // A name is only the query once its last word is complete.
+    if (!words.at(-1)?.partial) this.rewardNames(score, words);
 
     const all = (1 << groups.length) - 1;
     const byScore = (a: number, b: number) => score[b]! - score[a]! || a - b;
@@ -257,7 +263,7 @@ export class SearchIndex {
   private completions(head: string, prefix: string, limit: number): string[] {
     if (!prefix) return [];
     const byStem = new Map<string, { best: VocabularyWord; naming: number; documents: number }>();
-    for (const entry of this.vocabulary.startingWith(prefix, PHRASE_CANDIDATES * 3)) {
+    for (const entry of this.vocabulary.startingWith(prefix, COMPLETION_CANDIDATES * 3)) {
       const group = byStem.get(entry.stem);
       if (!group) {
         byStem.set(entry.stem, {
@@ -274,10 +280,11 @@ export class SearchIndex {
     let candidates = [...byStem.values()]
       .filter((group) => group.best.folded !== prefix || byStem.size === 1)
       .sort((a, b) => b.naming - a.naming || b.documents - a.documents)
-      .slice(0, PHRASE_CANDIDATES);
-    const context = this.contextDocuments(head);
+      .slice(0, COMPLETION_CANDIDATES);
+    const context = prefix.length >= PHRASE_MIN_PREFIX ? this.contextDocuments(head) : undefined;
     if (context) {
       const withContext = candidates
+        .slice(0, PHRASE_CANDIDATES)
         .map((group) => ({ group, together: this.countIn(group.best.folded, context) }))
         .filter((candidate) => candidate.together > 0)
         .sort((a, b) => b.together - a.together);

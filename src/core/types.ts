@@ -176,7 +176,7 @@ export interface BuildOptions {
   language?: string;
   /** Characters of each body kept for snippets (default 2000). */
   storedTextLength?: number;
-  /** Maximum number of vocabulary words kept for completions and typos (default 200000). */
+  /** Maximum number of vocabulary words kept for completions and typos (default 40000). */
   maxVocabulary?: number;
   /** Extra folded or plain words the compound splitter may use as parts. */
   compoundWords?: string[];

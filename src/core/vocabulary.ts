@@ -1,67 +1,116 @@
 /**
- * The index's vocabulary: the words that name documents or occur in more than one, each with its
- * most frequent written form and how many documents contain it. It serves the word being typed
- * (completions), typos (close words) and unknown compounds (their known parts).
+ * The index's vocabulary: the words of the content, each with its most frequent written form and
+ * how many documents contain it (and name it in a title, heading or keyword). It serves the word
+ * being typed (completions), typos (close words) and unknown compounds (their known parts).
  *
- * Close words share the typed word's first letter: typos in the first letter are rare, and
- * looking only under that letter lets a sharded index fetch one part of the vocabulary per word.
- * Close words are found in a radix tree (MiniSearch's SearchableMap), built per first letter
- * when first needed.
+ * Every question is answered from the words under one first letter: close words share the typed
+ * word's first letter (typos in the first letter are rare), and a sharded index can then fetch
+ * one part of the vocabulary per word. Close words are found in a radix tree (MiniSearch's
+ * SearchableMap), built per letter when first needed.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold } from './analysis/fold.js';
 import { stem } from './analysis/stem.js';
 import type { VocabularyEntry } from './types.js';
 
-export interface VocabularyWord {
-  /** The most frequent written form ("Wohngeld"). */
-  word: string;
-  folded: string;
-  stem: string;
-  documentFrequency: number;
-  /** Documents naming it in their title, headings or keywords. */
-  namingFrequency: number;
+export class VocabularyWord {
+  readonly folded: string;
+  private stemmed?: string;
+
+  constructor(
+    /** The most frequent written form ("Wohngeld"). */
+    readonly word: string,
+    readonly documentFrequency: number,
+    /** Documents naming it in their title, headings or keywords. */
+    readonly namingFrequency: number,
+  ) {
+    this.folded = fold(word);
+  }
+
+  /** Stemmed when asked: only a handful of words per query need it. */
+  get stem(): string {
+    return (this.stemmed ??= stem(this.folded));
+  }
 }
 
-/** Linking elements between the parts of a compound ("Arbeitsamt", "Hundesteuer"). */
-const LINKING = ['s', 'es', 'n', 'en', 'e', 'er'];
-/** Parts shorter than this ("amt" aside) match too much to stand for a whole word. */
-const MIN_SPLIT_PART = 4;
+/** The letter a word is filed under: the first character of its folded form. */
+export function vocabularyLetter(folded: string): string {
+  return folded.charAt(0);
+}
+
+/**
+ * Where the words of one letter come from: all in memory (single-file index), or the parts of a
+ * sharded index loaded so far (undefined for a letter not loaded yet; the sharded index records
+ * it, loads it and searches again).
+ */
+export interface VocabularySource {
+  /** The words filed under `letter`, sorted by folded form. */
+  words(letter: string): readonly VocabularyWord[] | undefined;
+}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Words from vocabulary entries, sorted by folded form. */
+export function vocabularyWords(entries: readonly VocabularyEntry[]): VocabularyWord[] {
+  return entries
+    .map(([word, df, naming]) => new VocabularyWord(word, df, naming))
+    .sort((a, b) => compare(a.folded, b.folded));
+}
+
+/** A whole vocabulary in memory, filed by letter. */
+export class MemoryVocabulary implements VocabularySource {
+  private readonly byLetter = new Map<string, VocabularyWord[]>();
+
+  constructor(entries: readonly VocabularyEntry[]) {
+    for (const word of vocabularyWords(entries)) {
+      const letter = vocabularyLetter(word.folded);
+      const list = this.byLetter.get(letter);
+      if (list) list.push(word);
+      else this.byLetter.set(letter, [word]);
+    }
+  }
+
+  words(letter: string): readonly VocabularyWord[] {
+    return this.byLetter.get(letter) ?? [];
+  }
+}
+
+/** Linking elements between the parts of a compound ("Arbeitsamt", "Hundesteuer"). */
+const LINKING = ['s', 'es', 'n', 'en', 'e', 'er'];
+/** Parts shorter than this match too much to stand for a whole word. */
+const MIN_SPLIT_PART = 4;
+
+function lowerBound(words: readonly VocabularyWord[], folded: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (words[mid]!.folded < folded) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export class Vocabulary {
-  /** Sorted by folded form. */
-  private readonly entries: VocabularyWord[];
-  private readonly byFolded = new Map<string, VocabularyWord>();
-  private readonly trees = new Map<string, SearchableMap<VocabularyWord>>();
+  private readonly trees = new Map<readonly VocabularyWord[], SearchableMap<VocabularyWord>>();
 
-  constructor(list: readonly VocabularyEntry[]) {
-    this.entries = list.map(([word, documentFrequency, namingFrequency]) => {
-      const folded = fold(word);
-      return { word, folded, stem: stem(folded), documentFrequency, namingFrequency };
-    });
-    // The file is sorted by folded form; sort again in case it was edited by hand.
-    this.entries.sort((a, b) => compare(a.folded, b.folded));
-    for (const entry of this.entries) this.byFolded.set(entry.folded, entry);
-  }
-
-  get size(): number {
-    return this.entries.length;
-  }
+  constructor(private readonly source: VocabularySource) {}
 
   get(folded: string): VocabularyWord | undefined {
-    return this.byFolded.get(folded);
+    const words = this.source.words(vocabularyLetter(folded)) ?? [];
+    const at = lowerBound(words, folded);
+    return words[at]?.folded === folded ? words[at] : undefined;
   }
 
   /** Words starting with `folded`, most frequent first. */
   startingWith(folded: string, limit: number): VocabularyWord[] {
     if (!folded) return [];
+    const words = this.source.words(vocabularyLetter(folded)) ?? [];
     const matches: VocabularyWord[] = [];
-    for (let i = this.lowerBound(folded); i < this.entries.length; i++) {
-      const entry = this.entries[i]!;
+    for (let i = lowerBound(words, folded); i < words.length; i++) {
+      const entry = words[i]!;
       if (!entry.folded.startsWith(folded)) break;
       matches.push(entry);
     }
@@ -76,7 +125,9 @@ export class Vocabulary {
    */
   near(folded: string, maxDistance: number): { entry: VocabularyWord; distance: number }[] {
     if (!folded || maxDistance < 1) return [];
-    const found = [...this.tree(folded[0]!).fuzzyGet(folded, maxDistance)]
+    const words = this.source.words(vocabularyLetter(folded));
+    if (!words) return [];
+    const found = [...this.tree(words).fuzzyGet(folded, maxDistance)]
       .filter(([key]) => key !== folded)
       .map(([, [entry, distance]]) => ({ entry, distance }));
     return found.sort(
@@ -95,24 +146,12 @@ export class Vocabulary {
    */
   split(folded: string, maxParts = 3): string[] | undefined {
     if (maxParts < 2) return undefined;
-    for (let end = folded.length - MIN_SPLIT_PART; end >= MIN_SPLIT_PART; end--) {
-      const head = folded.slice(0, end);
-      if (!this.byFolded.has(head)) continue;
-      for (const link of ['', ...LINKING]) {
-        if (link && !folded.startsWith(link, end)) continue;
-        const rest = folded.slice(end + link.length);
-        if (rest.length < MIN_SPLIT_PART) continue;
-        if (this.byFolded.has(rest)) return [head, rest];
-      }
+    for (const [head, rest] of this.heads(folded, MIN_SPLIT_PART)) {
+      if (this.get(rest)) return [head, rest];
     }
-    for (let end = folded.length - 2 * MIN_SPLIT_PART; end >= MIN_SPLIT_PART; end--) {
-      const head = folded.slice(0, end);
-      if (!this.byFolded.has(head)) continue;
-      for (const link of ['', ...LINKING]) {
-        if (link && !folded.startsWith(link, end)) continue;
-        const rest = this.split(folded.slice(end + link.length), maxParts - 1);
-        if (rest) return [head, ...rest];
-      }
+    for (const [head, rest] of this.heads(folded, 2 * MIN_SPLIT_PART)) {
+      const tail = this.split(rest, maxParts - 1);
+      if (tail) return [head, ...tail];
     }
     return undefined;
   }
@@ -124,35 +163,33 @@ export class Vocabulary {
    */
   knownPart(folded: string): string | undefined {
     for (let start = 1; start <= folded.length - MIN_SPLIT_PART; start++) {
-      if (this.byFolded.has(folded.slice(start))) return folded.slice(start);
+      if (this.get(folded.slice(start))) return folded.slice(start);
     }
     for (let end = folded.length - 1; end >= MIN_SPLIT_PART; end--) {
-      if (this.byFolded.has(folded.slice(0, end))) return folded.slice(0, end);
+      if (this.get(folded.slice(0, end))) return folded.slice(0, end);
     }
     return undefined;
   }
 
-  private lowerBound(folded: string): number {
-    let low = 0;
-    let high = this.entries.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.entries[mid]!.folded < folded) low = mid + 1;
-      else high = mid;
+  /** Known first parts of `folded`, longest first, with the rest after a linking element. */
+  private *heads(folded: string, minRest: number): Generator<[string, string]> {
+    for (let end = folded.length - minRest; end >= MIN_SPLIT_PART; end--) {
+      const head = folded.slice(0, end);
+      if (!this.get(head)) continue;
+      for (const link of ['', ...LINKING]) {
+        if (link && !folded.startsWith(link, end)) continue;
+        const rest = folded.slice(end + link.length);
+        if (rest.length >= MIN_SPLIT_PART) yield [head, rest];
+      }
     }
-    return low;
   }
 
-  private tree(letter: string): SearchableMap<VocabularyWord> {
-    let tree = this.trees.get(letter);
+  private tree(words: readonly VocabularyWord[]): SearchableMap<VocabularyWord> {
+    let tree = this.trees.get(words);
     if (!tree) {
       tree = new SearchableMap<VocabularyWord>();
-      for (let i = this.lowerBound(letter); i < this.entries.length; i++) {
-        const entry = this.entries[i]!;
-        if (entry.folded[0] !== letter) break;
-        tree.set(entry.folded, entry);
-      }
-      this.trees.set(letter, tree);
+      for (const entry of words) tree.set(entry.folded, entry);
+      this.trees.set(words, tree);
     }
     return tree;
   }

@@ -3,7 +3,7 @@
  * Lit renders strings as text nodes, so content from an index is never parsed as HTML.
  */
 import { html, type TemplateResult } from 'lit';
-import type { MatchRange } from '../../core/index.js';
+import type { MatchRange } from '../../core/types.js';
 import { withoutBidiControls } from '../../core/text.js';
 
 /**

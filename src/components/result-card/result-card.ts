@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { isSafeUrl, type SearchHit } from '../../core/index.js';
+import type { SearchHit } from '../../core/types.js';
+import { isSafeUrl } from '../../core/url.js';
 import { withoutBidiControls } from '../../core/text.js';
 import { hzdEvent } from '../../events.js';
 import { formatDate, languageOf, resolveStrings, type HzdStrings } from '../../i18n/index.js';

@@ -4,7 +4,7 @@
  * of the element class leaves it with state and behaviour only.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SearchResults, Suggestions } from '../../core/index.js';
+import type { SearchResults, Suggestions } from '../../core/types.js';
 import type { HzdLanguage, HzdStrings } from '../../i18n/index.js';
 import { heading } from '../shared/heading.js';
 import { serverSearchUrl, type ServerSearch } from './url-sync.js';

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isSafeUrl, type SearchResults, type Suggestions } from '../../core/index.js';
+import type { SearchResults, Suggestions } from '../../core/types.js';
+import { isSafeUrl } from '../../core/url.js';
 import { AnnouncerController } from '../../controllers/announcer-controller.js';
 import { documentLiveRegions } from '../../controllers/document-live-regions.js';
 import { ComboboxController } from '../../controllers/combobox-controller.js';
@@ -508,12 +509,10 @@ export class HzdSearch extends LitElement {
     // Said only if loading takes longer than the debounce.
     this.announceLoading();
     try {
+      const options = { signal: abort.signal, timeout: this.indexTimeout };
       const source = this.indexSrc
-        ? await loadIndexFromUrl(this.indexSrc, {
-            signal: abort.signal,
-            timeout: this.indexTimeout,
-          })
-        : await loadDefaultIndex();
+        ? await loadIndexFromUrl(this.indexSrc, options)
+        : await loadDefaultIndex(options);
       if (generation !== this.loadGeneration) return undefined;
       this.loadedSource = source;
       this.loadPending = false;

@@ -3,12 +3,8 @@
  * and titles of the best hits (choosing one opens the page). Plain text only: the listbox's
  * options are `role="option"`, whose content is presentational.
  */
-import {
-  isSafeUrl,
-  type SearchHit,
-  type SearchResults,
-  type Suggestions,
-} from '../../core/index.js';
+import type { SearchHit, SearchResults, Suggestions } from '../../core/types.js';
+import { isSafeUrl } from '../../core/url.js';
 
 export type SuggestionOption =
   { kind: 'completion'; text: string } | { kind: 'page'; text: string; hit: SearchHit };

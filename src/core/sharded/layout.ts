@@ -1,0 +1,66 @@
+/**
+ * The sharded index format: a small manifest, always fetched fresh, and content-named shard
+ * files beside it that can be cached for ever. Designed from what a query needs:
+ *
+ * - **term shards** hold the postings of a contiguous range of keys. The keys a word is looked
+ *   up under (exact, folded, stem) and its completions sort next to each other, so one word
+ *   usually needs one shard, and typing a word reuses it letter after letter;
+ * - **vocabulary shards** hold the words under one first letter: completions, "Meinten Sie" and
+ *   typo tolerance for every word starting with it, in one request;
+ * - **document shards** hold the display fields and snippet text of a few neighbouring documents
+ *   (by URL, so the sections of one page or law share a shard), fetched only for hits shown.
+ *
+ * Pagefind, the model, shards its word index by term range too, but has no vocabulary to look up
+ * typos in, and fetches one fragment per result.
+ */
+import type { SerializedIndex } from '../types.js';
+
+export const SHARDED_LAYOUT = 'sharded';
+export const MANIFEST_FILE = 'manifest.json';
+
+export interface ShardedManifest extends Pick<
+  SerializedIndex,
+  | 'format'
+  | 'formatVersion'
+  | 'analyzerVersion'
+  | 'builtAt'
+  | 'dataDate'
+  | 'language'
+  | 'documentCount'
+  | 'fields'
+  | 'averageFieldLengths'
+  | 'synonyms'
+> {
+  layout: typeof SHARDED_LAYOUT;
+  terms: {
+    /**
+     * The first shard key (the folded key; see write.ts) of each shard: shard i holds the keys
+     * whose shard key k has first[i] ≤ k < first[i + 1].
+     */
+    first: string[];
+  } & ShardFiles;
+  vocabulary: {
+    /** Letters that have words; shard i holds the words under letters[i]. */
+    letters: string[];
+  } & ShardFiles;
+  documents: {
+    /** Documents per shard: shard j holds documents j·size to (j + 1)·size − 1. */
+    size: number;
+  } & ShardFiles;
+}
+
+/** Shard n of a kind is the file `${files}-${n}.json`, relative to the manifest. */
+export interface ShardFiles {
+  files: string;
+  count: number;
+}
+
+/** A term shard file. */
+export interface TermShard {
+  keys: string[];
+  postings: string[];
+}
+
+/** Default sizes: a term shard of about 24,000 characters is about 10 kB gzipped. */
+export const DEFAULT_TERM_SHARD_CHARACTERS = 24_000;
+export const DEFAULT_DOCUMENTS_PER_SHARD = 4;

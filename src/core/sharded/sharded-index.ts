@@ -1,0 +1,241 @@
+/**
+ * Searches a sharded index, loading only what a query needs. The search itself is the one of
+ * the single file (SearchIndex, synchronous), run over a store and a vocabulary that hold the
+ * shards loaded so far and note every shard they were asked for but lack. A query runs, the
+ * missing shards are fetched (in parallel), and it runs again, until nothing is missing: the
+ * words' keys and vocabulary letter first, then their completions and typo variants, then the
+ * documents of the hits shown. Same data, same code: the same ranking as the single file.
+ */
+import { damagedIndex } from '../errors.js';
+import {
+  checkCommon,
+  checkDocuments,
+  checkHeader,
+  checkTerms,
+  checkVocabulary,
+  isRecord,
+} from '../index-checks.js';
+import type { Postings } from '../postings.js';
+import { SearchIndex } from '../search-index.js';
+import { PostingsCache, type IndexStore } from '../store.js';
+import { indexOfSorted } from '../sorted.js';
+import type {
+  SearchOptions,
+  SearchResults,
+  StoredDocument,
+  SuggestOptions,
+  Suggestions,
+} from '../types.js';
+import { vocabularyWords, type VocabularySource, type VocabularyWord } from '../vocabulary.js';
+import { SHARDED_LAYOUT, type ShardedManifest } from './layout.js';
+import { shardKey } from './write.js';
+
+/** Fetches a file of the index, relative to the manifest, as parsed JSON. */
+export type ShardFetcher = (path: string) => Promise<unknown>;
+
+/** A shard a search asked for: its kind and number. */
+type Piece = `terms:${number}` | `vocabulary:${number}` | `documents:${number}`;
+
+/** Rounds are: words' keys, completions and variants, split compounds, documents; and slack. */
+const MAX_ROUNDS = 8;
+
+const PLACEHOLDER: StoredDocument = { id: '', title: '', url: '', summary: '', text: '' };
+
+/** Checks a manifest; returns it typed. */
+export function checkManifest(input: unknown): ShardedManifest {
+  checkHeader(input);
+  if (input['layout'] !== SHARDED_LAYOUT) throw damagedIndex('the manifest has no sharded layout');
+  checkCommon(input);
+  const { terms, vocabulary, documents, documentCount } = input;
+  const strings = (value: unknown) =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string');
+  const files = (value: unknown, count?: number) =>
+    isRecord(value) &&
+    typeof value['files'] === 'string' &&
+    Number.isInteger(value['count']) &&
+    (count === undefined || value['count'] === count);
+  if (
+    !isRecord(terms) ||
+    !strings(terms['first']) ||
+    !files(terms, (terms['first'] as unknown[]).length)
+  )
+    throw damagedIndex('the term shards are not listed');
+  const first = terms['first'] as string[];
+  if (first.some((key, i) => i > 0 && !(first[i - 1]! < key)))
+    throw damagedIndex('the term shards are not in order');
+  if (
+    !isRecord(vocabulary) ||
+    !strings(vocabulary['letters']) ||
+    !files(vocabulary, (vocabulary['letters'] as unknown[]).length)
+  )
+    throw damagedIndex('the vocabulary shards are not listed');
+  if (
+    !isRecord(documents) ||
+    !Number.isInteger(documents['size']) ||
+    (documents['size'] as number) < 1 ||
+    !files(documents, Math.ceil((documentCount as number) / (documents['size'] as number)))
+  ) {
+    throw damagedIndex('the document shards do not match the document count');
+  }
+  return input as unknown as ShardedManifest;
+}
+
+/** The loaded shards, and the ones a search run asked for but lacks. */
+class Shards implements IndexStore, VocabularySource {
+  readonly documentCount: number;
+  readonly averageFieldLengths: readonly number[];
+  readonly missing = new Set<Piece>();
+  private readonly cache: PostingsCache;
+  private readonly terms = new Map<number, { keys: string[]; postings: string[] }>();
+  private readonly words_ = new Map<number, VocabularyWord[]>();
+  private readonly documents = new Map<number, StoredDocument[]>();
+
+  constructor(private readonly manifest: ShardedManifest) {
+    this.documentCount = manifest.documentCount;
+    this.averageFieldLengths = manifest.averageFieldLengths;
+    this.cache = new PostingsCache(manifest.documentCount);
+  }
+
+  postings(key: string): Postings | undefined {
+    return this.cache.get(key, () => {
+      const shard = this.termShardOf(shardKey(key));
+      if (shard < 0) return undefined;
+      const loaded = this.terms.get(shard);
+      if (!loaded) {
+        this.missing.add(`terms:${shard}`);
+        return undefined;
+      }
+      const at = indexOfSorted(loaded.keys, key);
+      return at < 0 ? undefined : loaded.postings[at];
+    });
+  }
+
+  words(letter: string): readonly VocabularyWord[] | undefined {
+    const shard = indexOfSorted(this.manifest.vocabulary.letters, letter);
+    if (shard < 0) return [];
+    const loaded = this.words_.get(shard);
+    if (!loaded) this.missing.add(`vocabulary:${shard}`);
+    return loaded;
+  }
+
+  document(n: number): StoredDocument {
+    const shard = Math.floor(n / this.manifest.documents.size);
+    const loaded = this.documents.get(shard);
+    if (loaded) {
+      const doc = loaded[n % this.manifest.documents.size];
+      if (!doc) throw damagedIndex(`a document shard lacks document ${n}`);
+      return doc;
+    }
+    // Documents are asked for once the hits are known; while keys are still missing, the hits
+    // of this run are not the real ones, and fetching their documents would be waste.
+    if (
+      this.missing.size === 0 ||
+      [...this.missing].every((piece) => piece.startsWith('documents'))
+    ) {
+      this.missing.add(`documents:${shard}`);
+    }
+    return PLACEHOLDER;
+  }
+
+  /** The file of a piece, relative to the manifest. */
+  fileOf(piece: Piece): string {
+    const [kind, number] = piece.split(':') as [string, string];
+    const shards =
+      kind === 'terms'
+        ? this.manifest.terms
+        : kind === 'vocabulary'
+          ? this.manifest.vocabulary
+          : this.manifest.documents;
+    return `${shards.files}-${number}.json`;
+  }
+
+  /** Stores a fetched piece, after checking it. */
+  add(piece: Piece, content: unknown): void {
+    const [kind, text] = piece.split(':') as [string, string];
+    const number = Number(text);
+    if (kind === 'terms') {
+      if (!isRecord(content)) throw damagedIndex('a term shard is not an object');
+      checkTerms(content['keys'], content['postings']);
+      this.terms.set(number, content as { keys: string[]; postings: string[] });
+    } else if (kind === 'vocabulary') {
+      checkVocabulary(content);
+      this.words_.set(number, vocabularyWords(content));
+    } else {
+      checkDocuments(content);
+      this.documents.set(number, content);
+    }
+  }
+
+  /** The term shard whose range holds shard key `key`, or -1 before the first. */
+  private termShardOf(key: string): number {
+    const first = this.manifest.terms.first;
+    let low = 0;
+    let high = first.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      if (first[mid]! <= key) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found;
+  }
+}
+
+export class ShardedIndex {
+  readonly dataDate: string;
+  readonly builtAt: string;
+  readonly documentCount: number;
+  readonly language: string;
+  private readonly shards: Shards;
+  private readonly index: SearchIndex;
+  private readonly loading = new Map<Piece, Promise<void>>();
+
+  constructor(
+    manifest: ShardedManifest,
+    private readonly fetchShard: ShardFetcher,
+  ) {
+    this.shards = new Shards(manifest);
+    this.index = new SearchIndex(this.shards, this.shards, manifest);
+    this.dataDate = manifest.dataDate;
+    this.builtAt = manifest.builtAt;
+    this.documentCount = manifest.documentCount;
+    this.language = this.index.language;
+  }
+
+  search(query: string, options?: SearchOptions): Promise<SearchResults> {
+    return this.untilComplete(() => this.index.search(query, options));
+  }
+
+  suggest(query: string, options?: SuggestOptions): Promise<Suggestions> {
+    return this.untilComplete(() => this.index.suggest(query, options));
+  }
+
+  /** Runs `search` again until it needs no shard that is not loaded. */
+  private async untilComplete<T>(search: () => T): Promise<T> {
+    for (let round = 0; ; round++) {
+      this.shards.missing.clear();
+      const result = search();
+      const missing = [...this.shards.missing];
+      if (missing.length === 0) return result;
+      if (round === MAX_ROUNDS) throw damagedIndex('its shards do not hold the keys they list');
+      await Promise.all(missing.map((piece) => this.load(piece)));
+    }
+  }
+
+  private load(piece: Piece): Promise<void> {
+    let loading = this.loading.get(piece);
+    if (!loading) {
+      loading = this.fetchShard(this.shards.fileOf(piece)).then((content) =>
+        this.shards.add(piece, content),
+      );
+      // A failed fetch may be retried by the next search (a flaky network).
+      loading.catch(() => this.loading.delete(piece));
+      this.loading.set(piece, loading);
+    }
+    return loading;
+  }
+}
