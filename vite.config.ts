@@ -103,8 +103,16 @@ function scriptTag(format: 'es' | 'iife'): UserConfig {
       },
       rolldownOptions: {
         // Library mode keeps whitespace in ES output for readable bundles; this one is shipped
-        // as it is, so it is minified fully.
-        output: { codeSplitting: false, minify: true },
+        // as it is, so it is minified fully. The ES module loads what searching needs as a file
+        // of its own (dist/hzd-search.session.js); a classic script cannot import one, so the
+        // classic build keeps it inside.
+        output: {
+          codeSplitting: format === 'es',
+          minify: true,
+          // What searching needs, and what the script shares with it (Lit, the texts).
+          chunkFileNames: (chunk) =>
+            chunk.isDynamicEntry ? 'hzd-search.session.js' : 'hzd-search.shared.js',
+        },
       },
     },
   };

@@ -8,7 +8,7 @@ export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: true,
   plugins: [
-    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     axTreePlugin(),
   ],
   browsers: [

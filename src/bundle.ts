@@ -1,6 +1,10 @@
 /**
- * Entry of the script-tag builds (dist/hzd-search.js and dist/hzd-search.iife.js): the
- * components and the loader, nothing else. The engine and the cooperation index are files next
- * to the script (hzd-search.worker.js, hzd-kooperationen.index.json), fetched on first focus.
+ * Entry of the script-tag builds (dist/hzd-search.js and dist/hzd-search.iife.js): the search box
+ * and a loader, nothing else. What searching needs (the session and `<hzd-result-card>`,
+ * dist/hzd-search.session.js), the engine (hzd-search.worker.js) and the cooperation
+ * index (hzd-kooperationen.index.json) are files next to the script, fetched on first focus or
+ * when the page is idle.
  */
-import './define.js';
+import { HzdSearch } from './components/search/search.js';
+
+if (!customElements.get('hzd-search')) customElements.define('hzd-search', HzdSearch);

@@ -60,7 +60,9 @@ function entryUrl(url: string): string {
   } catch {
     return url;
   }
-  return new URL(absolute).pathname.endsWith('/') ? new URL('manifest.json', absolute).href : absolute;
+  return new URL(absolute).pathname.endsWith('/')
+    ? new URL('manifest.json', absolute).href
+    : absolute;
 }
 
 /** Fetches `url` as bytes; every failure becomes an IndexSourceError with a code. */
@@ -101,7 +103,10 @@ async function fetchShard(index: string, path: string): Promise<ArrayBuffer> {
     const timer = setTimeout(
       () =>
         controller.abort(
-          new IndexSourceError('timeout', `A part of the search index (${url}) did not load in time.`),
+          new IndexSourceError(
+            'timeout',
+            `A part of the search index (${url}) did not load in time.`,
+          ),
         ),
       SHARD_TIMEOUT,
     );
@@ -156,7 +161,8 @@ async function openIndex(url: string, signal: AbortSignal): Promise<SearchSource
   try {
     return new EngineSource(client, url, await client.open(url, content));
   } catch (error) {
-    if (error instanceof EngineFailure) throw new IndexSourceError(error.code as HzdErrorCode, error.message);
+    if (error instanceof EngineFailure)
+      throw new IndexSourceError(error.code as HzdErrorCode, error.message);
     throw error;
   }
 }
@@ -236,7 +242,8 @@ export function toErrorDetail(error: unknown): HzdErrorDetail {
   if (error instanceof IndexSourceError || error instanceof IndexLoadError) {
     return { code: error.code, message: error.message };
   }
-  if (error instanceof EngineFailure) return { code: error.code as HzdErrorCode, message: error.message };
+  if (error instanceof EngineFailure)
+    return { code: error.code as HzdErrorCode, message: error.message };
   return {
     code: 'search-failed',
     message: `The search failed: ${error instanceof Error ? error.message : String(error)}`,

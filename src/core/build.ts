@@ -36,10 +36,6 @@ function words(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
 
-function byUrl(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function latestDate(docs: readonly SearchDocument[], now: Date): string {
   const dates = docs.map((doc) => doc.updated).filter((date): date is string => !!date);
   return dates.length ? dates.sort().at(-1)! : now.toISOString().slice(0, 10);
@@ -77,9 +73,7 @@ export function buildIndex(
   options: BuildOptions = {},
 ): SerializedIndex {
   const now = options.now?.() ?? new Date();
-  // Numbered in URL order: the sections of one page, or the pages of one part of a site, become
-  // neighbours, so the hits of a query often share a document shard of a sharded index.
-  const docs = validateDocuments(documents).sort((a, b) => byUrl(a.url, b.url));
+  const docs = validateDocuments(documents);
   const dataDate = validateDataDate(options.dataDate);
   const textLength = options.storedTextLength ?? DEFAULT_STORED_TEXT_LENGTH;
 

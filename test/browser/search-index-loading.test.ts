@@ -5,6 +5,7 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { clearIndexCache, type HzdErrorEvent, type HzdSearch } from '../../src/index.js';
+import { defaultIndexUrl } from '../../src/backends/static/locations.js';
 import { delayed, stubFetch, type FetchStub } from './helpers/fetch.js';
 import {
   indexUrl,
@@ -276,17 +277,18 @@ describe('index loading', () => {
     expect(h.$('[part="data-date"]')).to.equal(null);
   });
 
-  it('uses the bundled index without index and index-src, loaded on first focus', async () => {
+  it('uses the bundled index without index and index-src: a file of its own, fetched on first focus', async () => {
     fetchStub = stubFetch();
     const el = await fixture<HzdSearch>(html`<hzd-search></hzd-search>`);
     const h = new SearchHarness(el);
     await settle(el);
     expect(h.$('[part="data-date"]')).to.equal(null);
+    expect(fetchStub.calls, 'nothing before the first focus').to.deep.equal([]);
     await h.type('EPK');
     await h.waitForState('results');
     expect(h.cardTitles[0]).to.equal('Elektronische Präsenzkontrolle (EPK)');
     expect(h.$('[part="data-date"]')!.textContent).to.match(/^Datenstand: \d{1,2}\. \S+ \d{4}$/);
-    expect(fetchStub.calls).to.deep.equal([]);
+    expect(fetchStub.calls).to.deep.equal([defaultIndexUrl()]);
   });
 
   it('searches asynchronous sources (a future worker) through the same seam', async () => {

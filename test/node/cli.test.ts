@@ -3,6 +3,7 @@
  * webmaster can make (each must name the file and line), and the atomic write.
  */
 import assert from 'node:assert/strict';
+import { writeFileAtomic } from '../../src/cli/write-atomic.js';
 import { execFile } from 'node:child_process';
 import type { PathLike } from 'node:fs';
 import fsPromises, { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -808,18 +809,49 @@ describe('files and usage', () => {
 
   test('a failed write removes the temp file', async () => {
     const dir = await workdir();
+    await files(dir, { 'taken/inside.txt': 'x' });
+    // The target is a folder that is not empty: the rename fails after the temp file is written.
+    await assert.rejects(writeFileAtomic(join(dir, 'taken'), 'content'));
+    assert.deepEqual(await readdir(dir), ['taken']);
+    assert.deepEqual(await readdir(join(dir, 'taken')), ['inside.txt']);
+  });
+
+  test('--out an existing folder (or a path ending in /) writes a sharded index into it', async () => {
+    const dir = await workdir();
     await files(dir, {
-      'docs.jsonl': jsonl([{ id: 'a', title: 'A', url: '/a' }]),
+      'docs.jsonl': jsonl([{ id: 'a', title: 'Wohngeld', url: '/a', body: 'Zuschuss zur Miete.' }]),
       'taken/inside.txt': 'x',
     });
-    // The output path is a folder that is not empty: the rename fails.
-    await assertFails(
-      dir,
-      await cli(dir, 'docs.jsonl', '--out', 'taken'),
-      /^error: cannot write taken: /,
-    );
-    assert.deepEqual((await readdir(dir)).sort(), ['docs.jsonl', 'taken']);
-    assert.deepEqual(await readdir(join(dir, 'taken')), ['inside.txt']);
+    const result = await cli(dir, 'docs.jsonl', '--out', 'taken');
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /in \d+ files/);
+    const written = (await readdir(join(dir, 'taken'))).sort();
+    assert.deepEqual(written, ['documents', 'inside.txt', 'manifest.json', 'terms', 'vocabulary']);
+    const manifest = JSON.parse(await readFile(join(dir, 'taken', 'manifest.json'), 'utf8'));
+    assert.equal(manifest.layout, 'sharded');
+    const fresh = await cli(dir, 'docs.jsonl', '--out', 'new-folder/');
+    assert.equal(fresh.code, 0, fresh.stderr);
+    assert.ok((await readdir(join(dir, 'new-folder'))).includes('manifest.json'));
+  });
+
+  test('a rebuilt sharded index keeps the previous build and removes older ones', async () => {
+    const dir = await workdir();
+    const build = async (body: string) => {
+      await files(dir, { 'docs.jsonl': jsonl([{ id: 'a', title: 'Wohngeld', url: '/a', body }]) });
+      const result = await cli(dir, 'docs.jsonl', '--out', 'index/');
+      assert.equal(result.code, 0, result.stderr);
+      return JSON.parse(await readFile(join(dir, 'index', 'manifest.json'), 'utf8'));
+    };
+    const first = await build('Erste Fassung.');
+    const second = await build('Zweite Fassung.');
+    const third = await build('Dritte Fassung.');
+    const present = (manifest: { terms: { files: string } }) =>
+      readdir(join(dir, 'index', 'terms')).then((names) =>
+        names.some((name) => `terms/${name}`.startsWith(manifest.terms.files)),
+      );
+    assert.equal(await present(third), true);
+    assert.equal(await present(second), true);
+    assert.equal(await present(first), false);
   });
 
   test('a successful build replaces the output file', async () => {

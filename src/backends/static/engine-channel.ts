@@ -24,7 +24,10 @@ export function workerChannel(create: () => Worker): Promise<EngineChannel> {
       return;
     }
     const listeners: ((message: FromEngine) => void)[] = [];
-    const timer = setTimeout(() => fail(new Error('The search engine did not start.')), READY_TIMEOUT);
+    const timer = setTimeout(
+      () => fail(new Error('The search engine did not start.')),
+      READY_TIMEOUT,
+    );
     const fail = (error: unknown) => {
       clearTimeout(timer);
       worker.terminate();
@@ -47,7 +50,9 @@ export function workerChannel(create: () => Worker): Promise<EngineChannel> {
 }
 
 /** The engine in the page, answering asynchronously like a worker. */
-export function inThreadChannel(create: (post: (message: FromEngine) => void) => Engine): EngineChannel {
+export function inThreadChannel(
+  create: (post: (message: FromEngine) => void) => Engine,
+): EngineChannel {
   const listeners: ((message: FromEngine) => void)[] = [];
   const engine = create((message) => {
     setTimeout(() => {
@@ -61,7 +66,10 @@ export function inThreadChannel(create: (post: (message: FromEngine) => void) =>
 }
 
 /** Loads the engine file with a <script> (works where workers and module imports do not). */
-export function engineScript(url: string, hook: string): Promise<(post: (message: FromEngine) => void) => Engine> {
+export function engineScript(
+  url: string,
+  hook: string,
+): Promise<(post: (message: FromEngine) => void) => Engine> {
   const global = globalThis as Record<string, unknown>;
   const ready = () => global[hook] as ((post: (message: FromEngine) => void) => Engine) | undefined;
   const loaded = ready();
@@ -74,7 +82,9 @@ export function engineScript(url: string, hook: string): Promise<(post: (message
       if (factory) resolve(factory);
       else reject(new Error(`${url} did not provide the search engine.`));
     });
-    script.addEventListener('error', () => reject(new Error(`The search engine ${url} could not be loaded.`)));
+    script.addEventListener('error', () =>
+      reject(new Error(`The search engine ${url} could not be loaded.`)),
+    );
     document.head.append(script);
   });
 }

@@ -3,7 +3,12 @@
  * unavailable), sends it indexes and queries, and fetches the files it asks for. One engine per
  * page serves every search box.
  */
-import type { SearchOptions, SearchResults, SuggestOptions, Suggestions } from '../../core/types.js';
+import type {
+  SearchOptions,
+  SearchResults,
+  SuggestOptions,
+  Suggestions,
+} from '../../core/types.js';
 import { startEngine, type EngineChannel } from './locations.js';
 import type { EngineError, FromEngine, IndexInfo, ToEngine } from './protocol.js';
 
@@ -52,7 +57,10 @@ export class EngineClient {
     this.channel.send({ type: 'close', index });
   }
 
-  private request<T>(message: Extract<ToEngine, { id: number }>, transfer?: ArrayBuffer[]): Promise<T> {
+  private request<T>(
+    message: Extract<ToEngine, { id: number }>,
+    transfer?: ArrayBuffer[],
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.set(message.id, { resolve: resolve as (value: unknown) => void, reject });
       this.channel.send(message, transfer);
@@ -64,7 +72,8 @@ export class EngineClient {
     if (message.type === 'fetch') {
       this.fetchFile(message.index, message.path).then(
         (content) => this.channel.send({ type: 'file', id: message.id, content }, [content]),
-        (error: unknown) => this.channel.send({ type: 'file', id: message.id, error: engineError(error) }),
+        (error: unknown) =>
+          this.channel.send({ type: 'file', id: message.id, error: engineError(error) }),
       );
       return;
     }

@@ -6,7 +6,6 @@
 import { Engine } from './engine.js';
 import { ENGINE_HOOK, type FromEngine, type ToEngine } from './protocol.js';
 
-
 declare const WorkerGlobalScope: (new () => unknown) | undefined;
 
 const inWorker = typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;

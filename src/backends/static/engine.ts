@@ -28,14 +28,20 @@ function asEngineError(error: unknown): EngineError {
 
 /** An error the page reported for a file: it keeps its code (network, timeout, http …). */
 class FileError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 export class Engine {
   private readonly indexes = new Map<string, SearchIndex | ShardedIndex>();
-  private readonly files = new Map<number, { resolve(content: ArrayBuffer): void; reject(error: unknown): void }>();
+  private readonly files = new Map<
+    number,
+    { resolve(content: ArrayBuffer): void; reject(error: unknown): void }
+  >();
   private nextFile = 1;
 
   constructor(private readonly post: Post) {}
@@ -57,7 +63,13 @@ export class Engine {
         this.files.delete(message.id);
         if (!waiting) return;
         if (message.content) waiting.resolve(message.content);
-        else waiting.reject(new FileError(message.error?.code ?? 'network', message.error?.message ?? 'A file of the search index could not be fetched.'));
+        else
+          waiting.reject(
+            new FileError(
+              message.error?.code ?? 'network',
+              message.error?.message ?? 'A file of the search index could not be fetched.',
+            ),
+          );
         return;
       }
     }
@@ -89,7 +101,11 @@ export class Engine {
   private async query(message: Extract<ToEngine, { type: 'search' | 'suggest' }>): Promise<void> {
     const index = this.indexes.get(message.index);
     try {
-      if (!index) throw new IndexLoadError('corrupt', 'The search index is not open (it was replaced or its load was stopped).');
+      if (!index)
+        throw new IndexLoadError(
+          'corrupt',
+          'The search index is not open (it was replaced or its load was stopped).',
+        );
       if (message.type === 'search') {
         const results = await index.search(message.query, message.options);
         this.post({ type: 'results', id: message.id, results });

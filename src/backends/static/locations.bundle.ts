@@ -4,7 +4,12 @@
  * copies the folder and pastes one script tag.
  */
 import { ENGINE_HOOK } from './protocol.js';
-import { engineScript, inThreadChannel, workerChannel, type EngineChannel } from './engine-channel.js';
+import {
+  engineScript,
+  inThreadChannel,
+  workerChannel,
+  type EngineChannel,
+} from './engine-channel.js';
 
 export type { EngineChannel };
 

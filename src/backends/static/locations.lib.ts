@@ -5,7 +5,12 @@
  * for and rewrite; written so here, this build would try to bundle them itself.
  */
 import { ENGINE_HOOK } from './protocol.js';
-import { engineScript, inThreadChannel, workerChannel, type EngineChannel } from './engine-channel.js';
+import {
+  engineScript,
+  inThreadChannel,
+  workerChannel,
+  type EngineChannel,
+} from './engine-channel.js';
 
 export type { EngineChannel };
 

@@ -1,21 +1,9 @@
 import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { SearchResults, Suggestions } from '../../core/types.js';
+import type { SearchSource } from '../../controllers/search-controller.js';
+import type { SearchResults } from '../../core/types.js';
 import { isSafeUrl } from '../../core/url.js';
-import { AnnouncerController } from '../../controllers/announcer-controller.js';
-import { documentLiveRegions } from '../../controllers/document-live-regions.js';
-import { ComboboxController } from '../../controllers/combobox-controller.js';
-import { loadIndexFromUrl, toErrorDetail } from '../../controllers/index-source.js';
-import { SearchController, type SearchSource } from '../../controllers/search-controller.js';
-import { loadDefaultIndex } from '../../default-index.js';
-import { hzdEvent, type HzdErrorDetail } from '../../events.js';
-import {
-  formatDate,
-  languageOf,
-  resolveStrings,
-  type HzdLanguage,
-  type HzdStrings,
-} from '../../i18n/index.js';
+import { languageOf, resolveStrings, type HzdLanguage, type HzdStrings } from '../../i18n/index.js';
 import { headingLevel } from '../shared/heading.js';
 import { tokens } from '../shared/tokens.styles.js';
 import {
@@ -26,31 +14,13 @@ import {
   type NamedInstance,
 } from './instance-names.js';
 import { lightInput, readLightForm, type LightForm } from './light-form.js';
+import { loadSession } from './session-loader.js';
+import type { SearchHost, SearchSession } from './search-session.js';
 import { searchStyles } from './search.styles.js';
-import { suggestionOptions, type SuggestionOption } from './suggestion-options.js';
-import {
-  dataDateView,
-  errorView,
-  missingWords,
-  resultsView,
-  statusView,
-  topicsView,
-  type ViewContext,
-} from './search-views.js';
-import { QUERY_PARAM, readUrlQuery, writeUrlQuery, type ServerSearch } from './url-sync.js';
+import { statusView, topicsView } from './topics-view.js';
+import { QUERY_PARAM, readUrlQuery, type ServerSearch } from './url-sync.js';
 
 export type SearchState = 'idle' | 'loading' | 'typing' | 'results' | 'no-results' | 'error';
-
-/** Results on screen, always with the text they were found for. */
-interface Shown {
-  query: string;
-  results: SearchResults;
-  suggestions: Suggestions;
-  /** Submitted (Enter, button, completion …) rather than found while typing. */
-  committed: boolean;
-}
-
-type RunReason = 'typing' | 'commit' | 'more';
 
 /** `topics="Wohngeld, Personalausweis"` ⇄ `['Wohngeld', 'Personalausweis']`. */
 const listConverter = {
@@ -63,8 +33,6 @@ const listConverter = {
     Array.isArray(value) && value.length ? value.join(', ') : null,
 };
 
-/** Waiting this long after the last key before `?q=` follows the text (see `sync-url`). */
-const URL_SYNC_DELAY = 1000;
 /**
  * While an IME composes, the text is searched after this pause. Android keyboards may keep a
  * whole word in composition and never end it, so waiting for `compositionend` is not enough.
@@ -88,7 +56,8 @@ const clearIcon = svg`<path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 
  *
  * The index is loaded lazily on first focus or input: from `index-src`, from the `index`
  * property, or else the bundled cooperation index. Several instances share one loaded index per
- * URL. Counts are announced through pre-rendered, double-buffered live regions once typing pauses;
+ * URL, searched in a Web Worker. The element renders its search box at once; what searching needs
+ * (search-session.ts) comes with the index, on first focus or when the page is idle. Counts are announced through pre-rendered, double-buffered live regions once typing pauses;
  * "no results" and errors at once. Without JavaScript, a light-DOM `<form>` inside the element
  * works as a server search; the element takes its `action`, label and text over.
  *
@@ -226,40 +195,18 @@ export class HzdSearch extends LitElement {
   @property({ attribute: false }) strings?: Partial<HzdStrings>;
 
   @state() private value = '';
-  @state() private shown?: Shown;
-  @state() private loadedSource?: SearchSource;
-  @state() private loadPending = false;
-  @state() private error?: HzdErrorDetail & { during: 'load' | 'search' };
-  @state() private options: SuggestionOption[] = [];
-  @state() private visibleLimit = 10;
   @state() private light: LightForm = {};
   @state() private landmarkLabel?: string;
-  /** A search has been started and has not answered yet. */
-  @state() private searching = false;
   /** Set by the registry of search boxes on the page (see instance-names.ts). */
   @state() private instanceNameSource?: InstanceName;
+  /** What searching needs, once loaded (see search-session.ts). */
+  @state() private session?: SearchSession;
 
   @query('#input') private input?: HTMLInputElement;
 
-  private readonly searches = new SearchController();
-  private readonly combobox = new ComboboxController(this, {
-    accept: (index) => this.accept(index),
-    clear: () => this.clearText(),
-    isEmpty: () => !this.value,
-  });
-  private readonly announcer = new AnnouncerController(this, {
-    // Nothing is said once focus has left the widget (the visitor moved on).
-    canSpeak: () => this.matches(':focus-within'),
-    useDocumentRegions: () => this.documentAnnouncer,
-  });
-  private ready?: Promise<SearchSource | undefined>;
-  private loadGeneration = 0;
-  private abort?: AbortController;
+  private sessionLoading?: Promise<SearchSession>;
   private composing = false;
   private compositionTimer?: ReturnType<typeof setTimeout>;
-  private disconnectTimer?: ReturnType<typeof setTimeout>;
-  /** A load was given up because the element left the page; it restarts when it returns. */
-  private interruptedLoad = false;
   /** The visitor was typing into the no-JS form when the element upgraded. */
   private upgradeCaret?: CaretState;
   private readonly naming: NamedInstance = {
@@ -267,18 +214,12 @@ export class HzdSearch extends LitElement {
     baseName: () => this.landmarkLabel ?? this.label ?? this.light.label ?? this.text.label,
     rename: (name) => (this.instanceNameSource = name),
   };
-  private urlTimer?: ReturnType<typeof setTimeout>;
   private lightObserver?: MutationObserver;
-  private scrolledTo?: string;
 
   /** What the widget shows: `idle`, `loading`, `typing`, `results`, `no-results` or `error`. */
   get state(): SearchState {
-    if (this.error) return 'error';
-    if (this.loadPending) return 'loading';
-    const text = this.query;
-    if (!text) return 'idle';
-    if (this.shown?.query === text) return this.shown.results.total > 0 ? 'results' : 'no-results';
-    return 'typing';
+    if (this.session) return this.session.state;
+    return this.query ? 'loading' : 'idle';
   }
 
   /**
@@ -286,7 +227,7 @@ export class HzdSearch extends LitElement {
    * `index-src` or the bundled one. Undefined while loading or after a failure.
    */
   get loadedIndex(): SearchSource | undefined {
-    return this.source;
+    return this.session?.source;
   }
 
   /** Focuses the search field. */
@@ -302,8 +243,8 @@ export class HzdSearch extends LitElement {
    */
   async search(query: string): Promise<SearchResults | undefined> {
     this.value = String(query ?? '');
-    this.resetForNewText();
-    return this.commit();
+    const session = await this.startSession();
+    return session.search(this.value);
   }
 
   override connectedCallback(): void {
@@ -311,12 +252,7 @@ export class HzdSearch extends LitElement {
     this.captureLightFocus();
     super.connectedCallback();
     this.readLight();
-    clearTimeout(this.disconnectTimer);
     registerInstance(this.naming);
-    if (this.interruptedLoad) {
-      this.interruptedLoad = false;
-      this.ensureSource();
-    }
     // The parser may not have added the light-DOM form yet when a classic script upgrades us.
     this.lightObserver = new MutationObserver(() => this.readLight());
     this.lightObserver.observe(this, { childList: true, subtree: true, attributes: true });
@@ -325,19 +261,8 @@ export class HzdSearch extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.lightObserver?.disconnect();
-    clearTimeout(this.urlTimer);
     clearTimeout(this.compositionTimer);
     unregisterInstance(this.naming);
-    if (this.loadPending) {
-      // Moving the element (remove, then insert) disconnects and reconnects it in one task: the
-      // load goes on. Only an element that stays out of the page gives its load up, and starts it
-      // again if it comes back.
-      this.disconnectTimer = setTimeout(() => {
-        if (this.isConnected || !this.loadPending) return;
-        this.resetSource();
-        this.interruptedLoad = true;
-      });
-    }
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
@@ -354,7 +279,15 @@ export class HzdSearch extends LitElement {
 
   protected override firstUpdated(): void {
     // After the first render, not during it (Lit warns about changes within an update).
-    void this.updateComplete.then(() => this.startFromUrlOrLightForm());
+    void this.updateComplete.then(() => {
+      // An index given as a property is known at once: its "Datenstand" is shown from the start.
+      if (this.index) void this.startSession();
+      this.startFromUrlOrLightForm();
+    });
+    // What searching needs comes while the page is idle, so the first keystroke waits for less.
+    const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => void })
+      .requestIdleCallback;
+    if (idle) idle(() => void loadSession().catch(() => undefined));
   }
 
   private startFromUrlOrLightForm(): void {
@@ -396,8 +329,6 @@ export class HzdSearch extends LitElement {
     };
   }
 
-  // ---- Naming among several instances -------------------------------------------------------
-
   /** The suffix that tells this box apart from others on the page, in the UI language. */
   private get instanceName(): string | undefined {
     const name = this.instanceNameSource;
@@ -406,19 +337,16 @@ export class HzdSearch extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('limit')) this.visibleLimit = this.pageSize;
-    // Regions must be in the page before the first message is written into them.
-    if (changed.has('documentAnnouncer') && this.documentAnnouncer) documentLiveRegions();
-    if (!this.hasUpdated) return;
-    if (changed.has('index') || (changed.has('indexSrc') && !this.index)) {
-      this.resetSource();
-      if (this.query) this.textChanged();
-    } else if ((changed.has('limit') || changed.has('minChars')) && this.query) {
-      this.textChanged();
-    }
     const changedAny = changed as Map<PropertyKey, unknown>;
     if (changedAny.has('label') || changedAny.has('landmarkLabel') || changedAny.has('light')) {
       renameInstances();
+    }
+    const session = this.session;
+    if (!this.hasUpdated || !session || changedAny.has('session')) return;
+    if (changed.has('index') || (changed.has('indexSrc') && !this.index)) {
+      session.sourceChanged();
+    } else if (changed.has('limit') || changed.has('minChars')) {
+      session.settingsChanged(changed.has('limit'));
     }
   }
 
@@ -427,16 +355,82 @@ export class HzdSearch extends LitElement {
     // property binding would compare with what it last rendered, not with the field). Equal
     // text is left alone, so the caret stays where it is.
     if (this.input && this.input.value !== this.value) this.input.value = this.value;
-    // Browsers keep real focus visible, not virtual focus: scroll the active option into view
-    // for magnifier and zoom users (APG). `block: 'nearest'` scrolls no more than needed.
-    const id = this.combobox.activeId;
-    if (id && id !== this.scrolledTo) {
-      this.renderRoot.querySelector(`#${id}`)?.scrollIntoView({ block: 'nearest' });
-    }
-    this.scrolledTo = id;
   }
 
-  // ---- Derived values ---------------------------------------------------------------------
+  // ---- The session --------------------------------------------------------------------------
+
+  /** Loads what searching needs (once per element) and starts the index load. */
+  private startSession(): Promise<SearchSession> {
+    this.sessionLoading ??= loadSession().then((module) => {
+      const session = new module.SearchSession(this.host());
+      this.session = session;
+      session.ensureSource();
+      return session;
+    });
+    this.sessionLoading.catch(() => {
+      // The file could not be fetched: a later focus or keystroke tries again.
+      this.sessionLoading = undefined;
+    });
+    return this.sessionLoading;
+  }
+
+  /** The session's access to what only the element knows. */
+  private host(): SearchHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const element = this;
+    return {
+      element,
+      get value() {
+        return element.value;
+      },
+      set value(text: string) {
+        element.value = text;
+      },
+      get query() {
+        return element.query;
+      },
+      get lang() {
+        return element.lang_;
+      },
+      get text() {
+        return element.text;
+      },
+      get queryParamName() {
+        return element.queryParamName;
+      },
+      get serverSearch() {
+        return element.serverSearch;
+      },
+      get hasFallback() {
+        return !!element.fallback;
+      },
+      get pageSize() {
+        return element.pageSize;
+      },
+      get minLength() {
+        return element.minLength;
+      },
+      get input() {
+        return element.input;
+      },
+      get inputFocused() {
+        const root = element.renderRoot as ShadowRoot;
+        return !!element.input && root.activeElement === element.input;
+      },
+      get instanceName() {
+        return element.instanceName;
+      },
+      navigate: (url) => element.navigate(url),
+    };
+  }
+
+  /** New text: the session searches as the visitor types; the first text starts it. */
+  private textChanged(): void {
+    if (this.session) this.session.textChanged();
+    else void this.startSession().then((session) => session.textChanged());
+  }
+
+  // ---- Derived values -----------------------------------------------------------------------
 
   private get query(): string {
     return this.value.trim();
@@ -446,22 +440,12 @@ export class HzdSearch extends LitElement {
     return languageOf(this);
   }
 
-  /** Language of the index's text: its own, else German (the content this widget is for). */
-  private get contentLang(): string {
-    const language = this.source?.language;
-    return typeof language === 'string' && language.trim() ? language.trim() : 'de';
-  }
-
   private get queryParamName(): string {
     return this.queryParam?.trim() || this.light.inputName || QUERY_PARAM;
   }
 
   private get text(): HzdStrings {
     return resolveStrings(this.lang_, this.strings);
-  }
-
-  private get source(): SearchSource | undefined {
-    return this.index ?? this.loadedSource;
   }
 
   private get pageSize(): number {
@@ -485,212 +469,6 @@ export class HzdSearch extends LitElement {
     const url = this.fallback;
     if (!url) return undefined;
     return { url, param: this.queryParamName, hidden: this.light.hidden };
-  }
-
-  private get inputFocused(): boolean {
-    const root = this.renderRoot as ShadowRoot;
-    return !!this.input && root.activeElement === this.input;
-  }
-
-  // ---- Loading the index --------------------------------------------------------------------
-
-  /** Starts loading the index unless there is one (or a load is running or has failed). */
-  private ensureSource(): void {
-    if (this.source || this.loadPending || this.error?.during === 'load') return;
-    this.ready = this.load();
-  }
-
-  private async load(): Promise<SearchSource | undefined> {
-    const generation = ++this.loadGeneration;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.loadPending = true;
-    this.error = undefined;
-    // Said only if loading takes longer than the debounce.
-    this.announceLoading();
-    try {
-      const options = { signal: abort.signal, timeout: this.indexTimeout };
-      const source = this.indexSrc
-        ? await loadIndexFromUrl(this.indexSrc, options)
-        : await loadDefaultIndex(options);
-      if (generation !== this.loadGeneration) return undefined;
-      this.loadedSource = source;
-      this.loadPending = false;
-      this.announcer.cancel();
-      if (this.query) this.textChanged();
-      return source;
-    } catch (error) {
-      if (generation !== this.loadGeneration) return undefined;
-      this.loadPending = false;
-      this.fail(toErrorDetail(error), 'load');
-      return undefined;
-    }
-  }
-
-  /** Forgets the loaded index (new `index` or `index-src`) and stops a running load. */
-  private resetSource(): void {
-    this.loadGeneration++;
-    this.abort?.abort();
-    this.abort = undefined;
-    this.ready = undefined;
-    this.loadedSource = undefined;
-    this.loadPending = false;
-    this.error = undefined;
-    this.shown = undefined;
-    this.cancelSearch();
-  }
-
-  /**
-   * "Die Suche wird geladen …", once per load. Typing during the load must neither repeat it nor
-   * leave a stale hint ("mindestens 2 Zeichen") pending for text that is long enough by now.
-   */
-  private announceLoading(): void {
-    const message = this.text.loading;
-    if (this.announcer.pendingMessage === message) return;
-    if (this.announcer.lastMessage === message) this.announcer.cancel();
-    else this.announcer.announce(message);
-  }
-
-  private cancelSearch(): void {
-    this.searches.cancel();
-    this.searching = false;
-  }
-
-  // ---- Searching ----------------------------------------------------------------------------
-
-  /** The text no longer matches what is shown: drop suggestions and paging. */
-  private resetForNewText(): void {
-    this.visibleLimit = this.pageSize;
-    this.options = [];
-    this.combobox.setOptions(0, false);
-    if (this.error?.during === 'search') this.error = undefined;
-  }
-
-  /** Reacts to new text (typing, clear, programmatic): as-you-type search. */
-  private textChanged(): void {
-    this.resetForNewText();
-    this.scheduleUrlSync();
-    const text = this.query;
-    if (!text) {
-      this.cancelSearch();
-      this.shown = undefined;
-      this.announcer.clear();
-      return;
-    }
-    this.ensureSource();
-    if (this.error) return;
-    if (text.length < this.minLength) {
-      this.cancelSearch();
-      this.announcer.announce(this.text.tooShort(this.minLength));
-      return;
-    }
-    if (this.source) void this.run('typing');
-    // Otherwise the index is loading; `load` continues with the current text.
-    else this.announceLoading();
-  }
-
-  /** Submits the current text: results without suggestions, `hzd-search`, `?q=`. */
-  private async commit(): Promise<SearchResults | undefined> {
-    const text = this.query;
-    this.combobox.close();
-    if (!text) {
-      this.cancelSearch();
-      this.shown = undefined;
-      return undefined;
-    }
-    this.ensureSource();
-    if (this.error?.during === 'load') {
-      this.announcer.announce(this.text.error, { politeness: 'assertive', delay: 0 });
-      return undefined;
-    }
-    if (!this.source) await this.ready;
-    if (!this.source || text !== this.query) return undefined;
-    return this.run('commit');
-  }
-
-  private async run(reason: RunReason): Promise<SearchResults | undefined> {
-    const source = this.source;
-    if (!source) return undefined;
-    const text = this.query;
-    const committed = reason === 'commit' || (reason === 'more' && !!this.shown?.committed);
-    const before = this.shown?.results.hits.length ?? 0;
-    const previousSuggestions = this.shown?.suggestions;
-    this.searching = true;
-    const outcome = await this.searches.run(source, {
-      query: text,
-      limit: this.visibleLimit,
-      prefix: !committed,
-      // A submitted search needs no completions, but keeps "Meinten Sie …?"; more of the same
-      // results keep the suggestions they had.
-      suggest: reason !== 'more',
-    });
-    if (outcome.status === 'stale') return undefined;
-    this.searching = false;
-    if (outcome.query !== this.query) return undefined;
-    if (outcome.status === 'failed') {
-      this.fail({ ...toErrorDetail(outcome.error), code: 'search-failed' }, 'search');
-      return undefined;
-    }
-
-    const { results } = outcome;
-    const suggestions =
-      reason === 'more' && previousSuggestions ? previousSuggestions : outcome.suggestions;
-    this.shown = { query: text, results, suggestions, committed };
-    if (reason === 'typing') {
-      this.options = suggestionOptions(text, suggestions, results);
-      this.combobox.setOptions(this.options.length, this.inputFocused);
-    }
-    this.announceResults(reason, results, suggestions, before);
-    if (reason === 'commit') {
-      this.dispatchEvent(hzdEvent('hzd-search', { query: text, total: results.total }));
-      this.syncUrlNow();
-    }
-    return results;
-  }
-
-  private announceResults(
-    reason: RunReason,
-    results: SearchResults,
-    suggestions: Suggestions,
-    before: number,
-  ): void {
-    const text = this.text;
-    if (reason === 'more') {
-      this.announcer.announce(text.moreLoaded(results.hits.length - before), { delay: 0 });
-      return;
-    }
-    // While typing, every message waits for the pause, "no results" included: the letters on
-    // the way to a word that has results ("Personalausw…") must not be reported one by one.
-    // Only a submitted search answers at once. Nothing here is an error, so all of it is polite.
-    const submitted = reason === 'commit';
-    const parts: string[] = [];
-    if (results.total === 0) {
-      parts.push(text.noResults(this.query));
-      if (submitted) parts.push(text.noResultsHelp);
-      if (suggestions.correction) parts.push(`${text.didYouMean} ${suggestions.correction}?`);
-    } else {
-      parts.push(text.resultCount(results.total, this.query));
-      const missing = missingWords(results);
-      if (missing.length) parts.push(`${text.resultsWithout(missing)}.`);
-    }
-    // As GOV.UK's accessible-autocomplete does: say that a list opened, and how long it is.
-    if (results.total > 0 && parts.length > 1) parts[0] = `${parts[0]}.`;
-    if (!submitted && this.combobox.open && this.options.length) {
-      if (results.total > 0 && parts.length === 1) parts[0] = `${parts[0]}.`;
-      parts.push(text.suggestionCount(this.options.length));
-    }
-    this.announcer.announce(parts.join(' '), submitted ? { delay: 0 } : {});
-  }
-
-  private fail(detail: HzdErrorDetail, during: 'load' | 'search'): void {
-    // Visitors see a plain apology; the webmaster finds the cause (wrong index-src, an index
-    // of another version …) in the console and in the hzd-error event.
-    console.error(`<hzd-search>: ${detail.message}`);
-    this.error = { ...detail, during };
-    this.options = [];
-    this.combobox.setOptions(0, false);
-    this.announcer.announce(this.text.error, { politeness: 'assertive', delay: 0 });
-    this.dispatchEvent(hzdEvent('hzd-error', { code: detail.code, message: detail.message }));
   }
 
   // ---- Interaction --------------------------------------------------------------------------
@@ -719,44 +497,25 @@ export class HzdSearch extends LitElement {
   }
 
   private onKeydown(event: KeyboardEvent): void {
-    this.combobox.keydown(event);
+    this.session?.keydown(event);
   }
 
   private onSubmit(event: SubmitEvent): void {
-    this.combobox.close();
-    // The index failed: let the browser submit to the site's server search.
-    if (this.error?.during === 'load' && this.fallback) return;
+    if (this.session) {
+      this.session.submit(event);
+      return;
+    }
     event.preventDefault();
-    void this.commit();
+    void this.search(this.value);
   }
 
   private onFocusIn(): void {
-    this.ensureSource();
+    if (this.session) this.session.ensureSource();
+    else void this.startSession();
   }
 
   private onFocusOut(event: FocusEvent): void {
-    // The input lost focus (Tab, a click elsewhere): close the popup without choosing. Clicks on
-    // options do not blur the input (see the listbox's mousedown).
-    if (event.target === this.input) this.combobox.close();
-    const next = event.relatedTarget as Node | null;
-    // Focus left the widget: say nothing more.
-    if (!next || !this.renderRoot.contains(next)) this.announcer.cancel();
-  }
-
-  /** Enter or click on an option. */
-  private accept(index: number): void {
-    const option = this.options[index];
-    if (!option) return;
-    this.combobox.close();
-    if (option.kind === 'completion') {
-      this.value = option.text;
-      this.resetForNewText();
-      void this.commit();
-      return;
-    }
-    this.announcer.clear();
-    const select = hzdEvent('hzd-select', { hit: option.hit, query: this.query });
-    if (this.dispatchEvent(select)) this.navigate(option.hit.url);
+    this.session?.focusOut(event);
   }
 
   /** Opens a page (a chosen page suggestion); separate so subclasses can route. */
@@ -765,53 +524,12 @@ export class HzdSearch extends LitElement {
   }
 
   private clearText(): void {
+    if (this.session) {
+      this.session.clearText();
+      return;
+    }
     this.value = '';
     this.input?.focus();
-    this.textChanged();
-  }
-
-  /** Topics and "Meinten Sie": their buttons disappear with the state, so focus goes home first. */
-  private searchFor(text: string): void {
-    this.input?.focus();
-    void this.search(text);
-  }
-
-  private retry(): void {
-    this.input?.focus();
-    const during = this.error?.during;
-    this.error = undefined;
-    if (during === 'search') this.textChanged();
-    else this.ensureSource();
-  }
-
-  private async showMore(): Promise<void> {
-    const from = this.shown?.results.hits.length ?? 0;
-    this.visibleLimit += this.pageSize;
-    const results = await this.run('more');
-    if (!results) return;
-    await this.updateComplete;
-    // Focus the first new result, so keyboard and screen-reader users continue there.
-    const card = this.renderRoot.querySelectorAll('hzd-result-card')[from];
-    if (card) {
-      await card.updateComplete;
-      card.focus();
-    }
-  }
-
-  private scheduleUrlSync(): void {
-    if (!this.syncUrl) return;
-    clearTimeout(this.urlTimer);
-    this.urlTimer = setTimeout(() => {
-      // Only a text whose results are on screen (or an empty field) goes into the URL.
-      if (!this.query || this.shown?.query === this.query)
-        writeUrlQuery(this.query, this.queryParamName);
-    }, URL_SYNC_DELAY);
-  }
-
-  private syncUrlNow(): void {
-    if (!this.syncUrl) return;
-    clearTimeout(this.urlTimer);
-    writeUrlQuery(this.query, this.queryParamName);
   }
 
   private readLight(): void {
@@ -823,12 +541,12 @@ export class HzdSearch extends LitElement {
 
   protected override render(): TemplateResult {
     const text = this.text;
-    const state = this.state;
-    const open = this.combobox.open;
-    const activeId = this.combobox.activeId;
+    const session = this.session;
+    const { open, activeId } = session?.popup ?? { open: false, activeId: undefined };
     const server = this.serverSearch;
     const placeholder = this.placeholder ?? this.light.placeholder ?? text.placeholder;
     const landmarkName = this.landmarkLabel ? 'landmark-name' : 'label';
+    const regions = session?.regions ?? { polite: ['', ''], assertive: ['', ''] };
 
     // `dir`: the page's direction must not mirror German text ("?Wie können wir Ihnen helfen");
     // the UI language decides it (both supported languages are left-to-right).
@@ -837,7 +555,7 @@ export class HzdSearch extends LitElement {
         class="widget"
         part="base"
         dir="ltr"
-        data-state=${state}
+        data-state=${this.state}
         @focusin=${this.onFocusIn}
         @focusout=${this.onFocusOut}
       >
@@ -902,7 +620,16 @@ export class HzdSearch extends LitElement {
                 >
                   <svg viewBox="0 0 24 24" aria-hidden="true">${clearIcon}</svg>
                 </button>
-                ${this.renderListbox(open, text)}
+                ${
+                  session?.renderListbox() ??
+                  html`<ul
+                    id="listbox"
+                    role="listbox"
+                    part="listbox"
+                    aria-label=${text.suggestions}
+                    hidden
+                  ></ul>`
+                }
               </div>
               <button type="submit" part="submit" class="submit">
                 <svg viewBox="0 0 24 24" aria-hidden="true">${searchIcon}</svg>
@@ -910,109 +637,33 @@ export class HzdSearch extends LitElement {
               </button>
             </div>
           </form>
-          ${this.renderLiveRegions()}
+          <div class="visually-hidden">
+            <div id="status-a" role="status" aria-atomic="true">${regions.polite[0]}</div>
+            <div id="status-b" role="status" aria-atomic="true">${regions.polite[1]}</div>
+            <div id="alert-a" aria-live="assertive" aria-atomic="true">${regions.assertive[0]}</div>
+            <div id="alert-b" aria-live="assertive" aria-atomic="true">${regions.assertive[1]}</div>
+          </div>
         </search>
-        ${this.renderBody(state, text)} ${dataDateView(text, this.dataDate)}
+        ${session ? session.renderBody() : this.renderBeforeSession(text)}
       </div>
     `;
   }
 
-  private renderListbox(open: boolean, text: HzdStrings): TemplateResult {
-    const active = this.combobox.activeIndex;
-    const contentLang = this.contentLang;
-    // mousedown would blur the input (and close the list) before the click selects.
-    return html`
-      <ul
-        id="listbox"
-        role="listbox"
-        part="listbox"
-        aria-label=${text.suggestions}
-        ?hidden=${!open}
-        @mousedown=${(event: Event) => event.preventDefault()}
-      >
-        ${this.options.map(
-          (option, index) => html`
-            <li
-              id=${this.combobox.optionId(index)}
-              role="option"
-              part=${index === active ? 'option option-active' : 'option'}
-              aria-selected=${index === active ? 'true' : 'false'}
-              @click=${() => this.accept(index)}
-            >
-              <span
-                class="content"
-                lang=${option.kind === 'page' ? (option.hit.lang ?? contentLang) : contentLang}
-                >${option.text}</span
-              >
-              ${
-                option.kind === 'page'
-                  ? html`<span class="kind">${text.pageSuggestion}</span>`
-                  : nothing
-              }
-            </li>
-          `,
-        )}
-      </ul>
-    `;
-  }
-
-  /** Present and empty from the first render: regions added with their text are often not read. */
-  private renderLiveRegions(): TemplateResult {
-    const { polite, assertive } = this.announcer.regions;
-    return html`
-      <div class="visually-hidden">
-        <div id="status-a" role="status" aria-atomic="true">${polite[0]}</div>
-        <div id="status-b" role="status" aria-atomic="true">${polite[1]}</div>
-        <div id="alert-a" aria-live="assertive" aria-atomic="true">${assertive[0]}</div>
-        <div id="alert-b" aria-live="assertive" aria-atomic="true">${assertive[1]}</div>
-      </div>
-    `;
-  }
-
-  private renderBody(state: SearchState, text: HzdStrings): TemplateResult | typeof nothing {
-    const context = this.viewContext(text);
-    switch (state) {
-      case 'idle':
-        return topicsView(context, context.level);
-      case 'loading':
-        return statusView(text.loading);
-      case 'typing':
-        if (this.query.length < this.minLength) return statusView(text.tooShort(this.minLength));
-        // The previous results stay until the next ones arrive (no flicker with a source that
-        // answers asynchronously), marked busy while they are stale.
-        if (this.shown) return resultsView(context, { ...this.shown, stale: true });
-        return this.searching ? statusView(text.searching) : nothing;
-      case 'error':
-        return errorView(context, this.query);
-      default:
-        return this.shown ? resultsView(context, this.shown) : nothing;
-    }
-  }
-
-  private viewContext(text: HzdStrings): ViewContext {
-    const contact = this.contactUrl?.trim();
-    return {
-      text,
-      lang: this.lang_,
-      level: headingLevel(this.headingLevel, 2),
-      theme: this.theme,
-      strings: this.strings,
-      server: this.serverSearch,
-      contentLang: this.contentLang,
-      instanceName: this.instanceName,
-      contact: contact && isSafeUrl(contact) ? contact : undefined,
-      topics: Array.isArray(this.topics) ? this.topics : [],
-      hasDataDate: !!this.dataDate,
-      onTopic: (topic) => this.searchFor(topic),
-      onRetry: () => this.retry(),
-      onMore: () => void this.showMore(),
-    };
-  }
-
-  /** "Datenstand" of the loaded index, formatted; undefined if unknown or malformed. */
-  private get dataDate(): string | undefined {
-    const date = this.source?.dataDate;
-    return typeof date === 'string' ? formatDate(this.lang_, date, 'long') : undefined;
+  /** Before the session arrives: the topics, or, once there is text, that the search loads. */
+  private renderBeforeSession(text: HzdStrings): TemplateResult | typeof nothing {
+    if (this.query) return statusView(text.loading);
+    return topicsView(
+      {
+        text,
+        level: headingLevel(this.headingLevel, 2),
+        topics: Array.isArray(this.topics) ? this.topics : [],
+        onTopic: (topic) => {
+          this.input?.focus();
+          void this.search(topic);
+        },
+      },
+      headingLevel(this.headingLevel, 2),
+    );
   }
 }
 

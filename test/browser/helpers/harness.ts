@@ -14,6 +14,9 @@ import {
 } from '../../../src/core/index.js';
 import type { HzdResultCard, HzdSearch, SearchState } from '../../../src/index.js';
 import '../../../src/index.js';
+// What searching needs is loaded on first focus in the page; loaded here up front, the tests see
+// the widget answer within one settle() (the built files' lazy loading is tested end to end).
+import '../../../src/components/search/session-module.js';
 import { DOCS } from './docs.js';
 
 const FIXED_NOW = () => new Date('2026-11-28T12:00:00Z');

@@ -1,19 +1,17 @@
 /**
- * The parts of `<hzd-search>` below the form, as plain functions of what to show: curated topics,
- * the error box, the results region (cards, paging) and the "no results" help. Keeping them out
- * of the element class leaves it with state and behaviour only.
+ * The parts of `<hzd-search>` below the form once a visitor searches, as plain functions of what
+ * to show: the error box, the results region (cards, paging), the "no results" help and the
+ * "Datenstand". Keeping them out of the element class leaves it with state and behaviour only.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SearchResults, Suggestions } from '../../core/types.js';
 import type { HzdLanguage, HzdStrings } from '../../i18n/index.js';
 import { heading } from '../shared/heading.js';
+import { topicsView, type TopicsContext } from './topics-view.js';
 import { serverSearchUrl, type ServerSearch } from './url-sync.js';
 
-export interface ViewContext {
-  text: HzdStrings;
+export interface ViewContext extends TopicsContext {
   lang: HzdLanguage;
-  /** Level of the section headings (results, topics); sub-headings and cards are one below. */
-  level: number;
   theme?: string;
   /** The host's string overrides, passed on to the cards. */
   strings?: Partial<HzdStrings>;
@@ -25,10 +23,8 @@ export interface ViewContext {
   instanceName?: string;
   /** A contact page (already checked). */
   contact?: string;
-  topics: readonly string[];
   /** Whether "Datenstand" is rendered (it describes the results region). */
   hasDataDate: boolean;
-  onTopic(topic: string): void;
   onRetry(): void;
   onMore(): void;
 }
@@ -43,38 +39,6 @@ export interface ResultsView {
 
 function subLevel(context: ViewContext): number {
   return Math.min(context.level + 1, 6);
-}
-
-/** "Häufig gesucht": buttons that search for a curated topic. */
-export function topicsView(context: ViewContext, level: number): TemplateResult | typeof nothing {
-  const topics = context.topics.filter((topic) => typeof topic === 'string' && topic.trim());
-  if (topics.length === 0) return nothing;
-  const className = level === context.level ? 'section-heading' : 'sub-heading';
-  return html`
-    <div part="topics" class="topics">
-      ${heading(level, { id: 'topics-heading', className }, context.text.popular)}
-      <ul role="list" class="inline-list" aria-labelledby="topics-heading">
-        ${topics.map(
-          (topic) => html`
-            <li>
-              <button
-                type="button"
-                part="topic"
-                class="topic"
-                @click=${() => context.onTopic(topic)}
-              >
-                ${topic}
-              </button>
-            </li>
-          `,
-        )}
-      </ul>
-    </div>
-  `;
-}
-
-export function statusView(message: string): TemplateResult {
-  return html`<p part="status" class="status">${message}</p>`;
 }
 
 /** The index could not be loaded (or a search failed): what now, retry, the site search. */
