@@ -1,20 +1,23 @@
 /**
  * Builds of the package, one per mode (`vite build --mode <mode>`), run in turn by `npm run build`:
  *
- * - `bundle`: dist/hzd-search.js, the ES module for a script tag: Lit, both components and the
- *   loader, defining the elements when loaded. Nothing else: the engine and the cooperation
- *   index are the files next to it, fetched on first focus.
- * - `iife`: dist/hzd-search.iife.js, the same as a classic script.
- * - `worker`: dist/hzd-search.worker.js, the engine (German analysis, search, sharded loading) as
- *   a classic script: started as a Web Worker, or loaded into the page where workers are
- *   unavailable. Also copied to dist/lib/ for the npm build.
+ * The script-tag files are one folder, dist/widget/, which a webmaster copies as it is:
+ *
+ * - `bundle`: dist/widget/hzd-search.js, the ES module for a script tag: Lit, the search box and
+ *   a loader, defining `<hzd-search>` when loaded. What searching needs is a file of its own,
+ *   hzd-search.session.js (what both share: hzd-search.shared.js), loaded on first focus or when
+ *   the page is idle.
+ * - `iife`: dist/widget/hzd-search.iife.js, the same as one classic script (which cannot import).
+ * - `worker`: dist/widget/hzd-search.worker.js, the engine (German analysis, search, sharded
+ *   loading) as a classic script: started as a Web Worker, or loaded into the page where workers
+ *   are unavailable. Copied to dist/lib/ for the npm build, with the cooperation index
+ *   (hzd-kooperationen.index.json, also in dist/widget/).
  * - `lib`: dist/lib/*.js, entries for bundlers (`hzd-search-widget`, `hzd-search-widget/core`) with
  *   lit and minisearch left as dependencies; the engine and the default index are files next to
- *   it that bundlers copy (see locations.lib.ts). The default index is also
- *   dist/hzd-kooperationen.index.json.
+ *   it that bundlers copy (see locations.lib.ts).
  * - `cli`: dist/cli.js, the `hzd-search-index` command for Node.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { builtinModules } from 'node:module';
 import { minifyHTMLLiterals } from 'minify-literals';
@@ -22,6 +25,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const SCRIPT_TAG_ENTRY = 'src/bundle.ts';
 const DEFAULT_INDEX = 'src/generated/default-index.json';
+/** The folder of the script-tag files. */
+const WIDGET = 'dist/widget';
 
 /**
  * Lit keeps CSS and HTML in template literals, which no JavaScript minifier touches. Comments and
@@ -59,17 +64,34 @@ function locations(variant: 'bundle' | 'lib'): Plugin {
   };
 }
 
-/** The two asset URLs of locations.lib.ts, written in the form bundlers recognise. */
+/**
+ * The two asset URLs of locations.lib.ts, written in the form bundlers recognise, relative to the
+ * chunk they end up in (the files are in dist/lib/ itself).
+ */
 function libraryAssetUrls(): Plugin {
-  const urls: Record<string, string> = {
-    HZD_LIB_ENGINE_URL: "new URL('./hzd-search.worker.js', import.meta.url)",
-    HZD_LIB_DEFAULT_INDEX_URL: "new URL('./hzd-kooperationen.index.json', import.meta.url)",
+  const files: Record<string, string> = {
+    HZD_LIB_ENGINE_URL: 'hzd-search.worker.js',
+    HZD_LIB_DEFAULT_INDEX_URL: 'hzd-kooperationen.index.json',
   };
   return {
     name: 'hzd-library-asset-urls',
-    renderChunk(code) {
-      const result = code.replace(/\bHZD_LIB_[A-Z_]+_URL\b/g, (name) => urls[name] ?? name);
+    renderChunk(code, chunk) {
+      const up = '../'.repeat(chunk.fileName.split('/').length - 1) || './';
+      const result = code.replace(/\bHZD_LIB_[A-Z_]+_URL\b/g, (name) =>
+        files[name] ? `new URL('${up}${files[name]}', import.meta.url)` : name,
+      );
       return result === code ? null : { code: result, map: null };
+    },
+  };
+}
+
+/** The default index as a classic script (see locations.bundle.ts), for pages opened from disk. */
+function defaultIndexScript(to: string): Plugin {
+  return {
+    name: 'hzd-default-index-script',
+    writeBundle() {
+      const json = readFileSync(DEFAULT_INDEX, 'utf8');
+      writeFileSync(to, `globalThis.__hzdSearchDefaultIndex=${JSON.stringify(json)};\n`);
     },
   };
 }
@@ -91,7 +113,7 @@ function scriptTag(format: 'es' | 'iife'): UserConfig {
   return {
     plugins: [locations('bundle'), minifyTemplateLiterals()],
     build: {
-      outDir: 'dist',
+      outDir: WIDGET,
       emptyOutDir: false,
       target: 'es2021',
       sourcemap: process.env.HZD_SOURCEMAP === '1',
@@ -104,7 +126,7 @@ function scriptTag(format: 'es' | 'iife'): UserConfig {
       rolldownOptions: {
         // Library mode keeps whitespace in ES output for readable bundles; this one is shipped
         // as it is, so it is minified fully. The ES module loads what searching needs as a file
-        // of its own (dist/hzd-search.session.js); a classic script cannot import one, so the
+        // of its own (hzd-search.session.js); a classic script cannot import one, so the
         // classic build keeps it inside.
         output: {
           codeSplitting: format === 'es',
@@ -126,13 +148,14 @@ const configs: Record<string, () => UserConfig> = {
   worker: () => ({
     plugins: [
       copyFiles([
-        ['dist/hzd-search.worker.js', 'dist/lib/hzd-search.worker.js'],
-        [DEFAULT_INDEX, 'dist/hzd-kooperationen.index.json'],
+        [`${WIDGET}/hzd-search.worker.js`, 'dist/lib/hzd-search.worker.js'],
+        [DEFAULT_INDEX, `${WIDGET}/hzd-kooperationen.index.json`],
         [DEFAULT_INDEX, 'dist/lib/hzd-kooperationen.index.json'],
       ]),
+      defaultIndexScript(`${WIDGET}/hzd-kooperationen.index.js`),
     ],
     build: {
-      outDir: 'dist',
+      outDir: WIDGET,
       emptyOutDir: false,
       target: 'es2021',
       sourcemap: false,

@@ -5,6 +5,8 @@
  * index (hzd-kooperationen.index.json) are files next to the script, fetched on first focus or
  * when the page is idle.
  */
+// First: the classic script finds the files next to it from its own URL, known only now.
+import './backends/static/script-url.js';
 import { HzdSearch } from './components/search/search.js';
 
 if (!customElements.get('hzd-search')) customElements.define('hzd-search', HzdSearch);

@@ -4,10 +4,11 @@
  * types into a search box, and opened in the page's engine like any `index-src`. All widgets
  * share the one loaded index.
  */
-import { defaultIndexUrl } from './backends/static/locations.js';
+import { defaultIndexScript, defaultIndexUrl } from './backends/static/locations.js';
 import { loadIndexFromUrl, type LoadOptions } from './controllers/index-source.js';
 import type { SearchSource } from './controllers/search-controller.js';
 
-export function loadDefaultIndex(options?: LoadOptions): Promise<SearchSource> {
-  return loadIndexFromUrl(defaultIndexUrl(), options);
+export function loadDefaultIndex(options: LoadOptions = {}): Promise<SearchSource> {
+  const script = defaultIndexScript();
+  return loadIndexFromUrl(defaultIndexUrl(), script ? { ...options, script } : options);
 }

@@ -34,6 +34,11 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Milliseconds until the load fails with `timeout` (default 15 s). */
   timeout?: number;
+  /**
+   * The same index as a classic script that puts its text into `globalThis[global]`, for pages
+   * opened from disk (file://), where browsers refuse fetch but still run scripts.
+   */
+  script?: { url: string; global: string };
 }
 
 interface SharedLoad {
@@ -151,12 +156,44 @@ class EngineSource implements SearchSource {
   }
 }
 
+/** Runs a classic script that leaves the index's text in `globalThis[global]`. */
+function scriptBytes(script: { url: string; global: string }): Promise<ArrayBuffer> {
+  const global = globalThis as Record<string, unknown>;
+  return new Promise((resolve, reject) => {
+    const element = document.createElement('script');
+    element.src = script.url;
+    element.addEventListener('load', () => {
+      const text = global[script.global];
+      if (typeof text === 'string') resolve(new TextEncoder().encode(text).buffer as ArrayBuffer);
+      else reject(new IndexSourceError('not-an-index', `${script.url} holds no search index.`));
+    });
+    element.addEventListener('error', () =>
+      reject(
+        new IndexSourceError('network', `The search index ${script.url} could not be loaded.`),
+      ),
+    );
+    document.head.append(element);
+  });
+}
+
+/** The index file's bytes: fetched, or from its script on a page opened from disk. */
+async function indexBytes(url: string, signal: AbortSignal, script?: LoadOptions['script']) {
+  try {
+    return await fetchBytes(url, signal, 'The search index');
+  } catch (error) {
+    const fromDisk = location.protocol === 'file:';
+    if (!script || !fromDisk || !(error instanceof IndexSourceError)) throw error;
+    return scriptBytes(script);
+  }
+}
+
 /** Opens the index at `url` (absolute) in the engine: the shared work behind every caller. */
-async function openIndex(url: string, signal: AbortSignal): Promise<SearchSource> {
-  const [content, client] = await Promise.all([
-    fetchBytes(url, signal, 'The search index'),
-    engine(),
-  ]);
+async function openIndex(
+  url: string,
+  signal: AbortSignal,
+  script?: LoadOptions['script'],
+): Promise<SearchSource> {
+  const [content, client] = await Promise.all([indexBytes(url, signal, script), engine()]);
   if (signal.aborted) throw signal.reason;
   try {
     return new EngineSource(client, url, await client.open(url, content));
@@ -167,7 +204,7 @@ async function openIndex(url: string, signal: AbortSignal): Promise<SearchSource
   }
 }
 
-function startLoad(url: string, timeout: number): SharedLoad {
+function startLoad(url: string, timeout: number, script?: LoadOptions['script']): SharedLoad {
   const controller = new AbortController();
   const timer = setTimeout(() => {
     controller.abort(
@@ -178,7 +215,7 @@ function startLoad(url: string, timeout: number): SharedLoad {
     controller,
     waiting: 0,
     settled: false,
-    promise: openIndex(url, controller.signal).finally(() => {
+    promise: openIndex(url, controller.signal, script).finally(() => {
       clearTimeout(timer);
       load.settled = true;
     }),
@@ -196,7 +233,7 @@ export function loadIndexFromUrl(url: string, options: LoadOptions = {}): Promis
   if (signal?.aborted) return Promise.reject(signal.reason);
   let load = cache.get(key);
   if (!load) {
-    load = startLoad(key, options.timeout ?? DEFAULT_TIMEOUT);
+    load = startLoad(key, options.timeout ?? DEFAULT_TIMEOUT, options.script);
     cache.set(key, load);
   }
   const shared = load;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { useBrowser } from './helpers/browser.js';
 import { classicPage, modulePage } from './helpers/pages.js';
-import { BUILT, distFile } from './helpers/paths.js';
+import { WIDGET_DIR } from './helpers/paths.js';
 import { attachProbe } from './helpers/probe.js';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
 import { combobox, firstResultTitle, submitSearch } from './helpers/widget.js';
@@ -25,9 +25,9 @@ before(async () => {
     files: {
       '/module.html': { body: modulePage() },
       '/classic.html': { body: classicPage() },
-      '/hzd-search.js': distFile(BUILT.esm),
-      '/hzd-search.iife.js': distFile(BUILT.iife),
     },
+    // Every script-tag file: the worker and the files loaded on focus must pass the policy too.
+    dirs: { '/': WIDGET_DIR },
   });
   for (const page of ['/module.html', '/classic.html']) {
     server.setHeaders(page, { 'content-security-policy': STRICT_CSP });

@@ -6,7 +6,7 @@
  * the README's snippets as written.
  */
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import { blockAfter, readReadme } from '../tools/readme-blocks.js';
 import { useBrowser } from './helpers/browser.js';
 import { htmlPage } from './helpers/pages.js';
-import { BUILT, distFile } from './helpers/paths.js';
+import { BUILT, distFile, WIDGET_DIR } from './helpers/paths.js';
 import { combobox, firstResultTitle, typeAndWaitForResults } from './helpers/widget.js';
 
 const browser = useBrowser();
@@ -22,8 +22,7 @@ let dir: string;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hzd-e2e-file-'));
-  await copyFile(distFile(BUILT.esm), join(dir, 'hzd-search.js'));
-  await copyFile(distFile(BUILT.iife), join(dir, 'hzd-search.iife.js'));
+  await cp(WIDGET_DIR, dir, { recursive: true });
   const readme = readReadme();
   await writeFile(join(dir, 'module.html'), htmlPage(blockAfter(readme, 'webmaster-snippet').code));
   await writeFile(join(dir, 'classic.html'), htmlPage(blockAfter(readme, 'file-snippet').code));

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright';
 import { useBrowser } from './helpers/browser.js';
 import { modulePage } from './helpers/pages.js';
-import { BUILT, distFile } from './helpers/paths.js';
+import { BUILT, distFile, WIDGET_DIR } from './helpers/paths.js';
 import { attachProbe } from './helpers/probe.js';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
 import { combobox, firstResultLink, firstResultTitle, submitSearch } from './helpers/widget.js';
@@ -26,9 +26,9 @@ before(async () => {
       '/index-src.html': {
         body: modulePage(`<hzd-search index-src="${INDEX_PATH}"></hzd-search>`),
       },
-      '/hzd-search.js': distFile(BUILT.esm),
       [INDEX_PATH]: distFile(BUILT.index),
     },
+    dirs: { '/': WIDGET_DIR },
   });
 });
 
@@ -81,15 +81,19 @@ describe('privacy', () => {
     await firstResultLink(page).waitFor();
 
     for (const url of urls) assert.equal(new URL(url).origin, server.origin, `request to ${url}`);
-    // The bundle is self-contained: no chunks, no fonts, no index fetched on the side.
-    assert.deepEqual(withoutFavicon(urls), [
-      server.url('/plain.html'),
+    // Only the files of the widget folder: no fonts, nothing from elsewhere.
+    assert.deepEqual(withoutFavicon(urls).sort(), [
+      server.url('/hzd-kooperationen.index.json'),
       server.url('/hzd-search.js'),
+      server.url('/hzd-search.session.js'),
+      server.url('/hzd-search.shared.js'),
+      server.url('/hzd-search.worker.js'),
+      server.url('/plain.html'),
     ]);
     await assertNothingStored(context, page);
   });
 
-  test('index-src: the index is the only extra request, fetched on first focus', async () => {
+  test("index-src: the page's index, fetched on first focus, and not the bundled one", async () => {
     const context = await browser.newContext();
     const urls = recordRequests(context);
     const page = await context.newPage();
@@ -112,10 +116,14 @@ describe('privacy', () => {
     assert.match(await firstResultTitle(page), /HeWoG|Wohngeld/);
 
     for (const url of urls) assert.equal(new URL(url).origin, server.origin, `request to ${url}`);
-    assert.deepEqual(withoutFavicon(urls), [
-      server.url('/index-src.html'),
-      server.url('/hzd-search.js'),
+    // The page's own index, and not the bundled one.
+    assert.deepEqual(withoutFavicon(urls).sort(), [
       indexUrl,
+      server.url('/hzd-search.js'),
+      server.url('/hzd-search.session.js'),
+      server.url('/hzd-search.shared.js'),
+      server.url('/hzd-search.worker.js'),
+      server.url('/index-src.html'),
     ]);
     const indexFetches = server.requests
       .slice(earlier)

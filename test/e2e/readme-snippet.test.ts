@@ -4,13 +4,14 @@
  * a webmaster following the README gets a dead search box, and this test fails.
  */
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { useBrowser } from './helpers/browser.js';
 import { blockAfter, readReadme } from '../tools/readme-blocks.js';
-import { BUILT, distFile } from './helpers/paths.js';
+import { WIDGET_DIR } from './helpers/paths.js';
 import { attachProbe } from './helpers/probe.js';
 import { startStaticServer, type StaticServer } from './helpers/static-server.js';
 import { firstResultTitle, typeAndWaitForResults } from './helpers/widget.js';
@@ -26,7 +27,8 @@ before(async () => {
     join(dir, 'index.html'),
     `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Test</title></head><body>${snippet}</body></html>`,
   );
-  await copyFile(distFile(BUILT.esm), join(dir, 'hzd-search.js'));
+  // As the README says: the whole widget folder next to the page.
+  await cp(WIDGET_DIR, dir, { recursive: true });
   server = await startStaticServer({ dirs: { '/': dir } });
 });
 
@@ -47,8 +49,12 @@ test('the README snippet gives a working search ("Fußfessel" → Aufenthaltsüb
   assert.deepEqual(probe.pageErrors, []);
   const requested = server.requests.filter((request) => request.path !== '/favicon.ico');
   assert.deepEqual(
-    requested.map((request) => request.path),
+    requested.slice(0, 2).map((request) => request.path),
     ['/index.html', '/hzd-search.js'],
     'the snippet loads the script by the name the README gives it',
   );
+  // Everything else it fetched is a file of the folder the README says to copy.
+  const folder = new Set(readdirSync(WIDGET_DIR).map((name) => `/${name}`));
+  for (const { path } of requested.slice(2))
+    assert.ok(folder.has(path), `${path} is in dist/widget/`);
 });

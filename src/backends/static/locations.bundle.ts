@@ -4,6 +4,7 @@
  * copies the folder and pastes one script tag.
  */
 import { ENGINE_HOOK } from './protocol.js';
+import { SCRIPT_URL } from './script-url.js';
 import {
   engineScript,
   inThreadChannel,
@@ -13,16 +14,12 @@ import {
 
 export type { EngineChannel };
 
-/**
- * The URL of this script: the classic script's own element while it is evaluated, else the
- * module's URL (in the classic build, `import.meta` is empty).
- */
-const current = typeof document === 'undefined' ? null : document.currentScript;
-const SCRIPT_URL =
-  current instanceof HTMLScriptElement && current.src ? current.src : import.meta.url;
 
 const ENGINE_FILE = 'hzd-search.worker.js';
 const DEFAULT_INDEX_FILE = 'hzd-kooperationen.index.json';
+const DEFAULT_INDEX_SCRIPT = 'hzd-kooperationen.index.js';
+/** Written by that script (see vite.config.ts). */
+const DEFAULT_INDEX_GLOBAL = '__hzdSearchDefaultIndex';
 
 export async function startEngine(): Promise<EngineChannel> {
   const url = new URL(ENGINE_FILE, SCRIPT_URL).href;
@@ -36,4 +33,12 @@ export async function startEngine(): Promise<EngineChannel> {
 
 export function defaultIndexUrl(): string {
   return new URL(DEFAULT_INDEX_FILE, SCRIPT_URL).href;
+}
+
+/**
+ * The cooperation index as a classic script next to the script-tag files
+ * (hzd-kooperationen.index.js): a page opened from disk cannot fetch the JSON file.
+ */
+export function defaultIndexScript(): { url: string; global: string } {
+  return { url: new URL(DEFAULT_INDEX_SCRIPT, SCRIPT_URL).href, global: DEFAULT_INDEX_GLOBAL };
 }

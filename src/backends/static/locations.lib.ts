@@ -28,3 +28,8 @@ export async function startEngine(): Promise<EngineChannel> {
 export function defaultIndexUrl(): string {
   return HZD_LIB_DEFAULT_INDEX_URL.href;
 }
+
+/** The cooperation index as a classic script: bundlers serve files over HTTP, fetch works. */
+export function defaultIndexScript(): undefined {
+  return undefined;
+}

@@ -24,3 +24,8 @@ export async function startEngine(): Promise<EngineChannel> {
 export function defaultIndexUrl(): string {
   return new URL('../../generated/default-index.json', import.meta.url).href;
 }
+
+/** The cooperation index as a classic script: none in the source tree. */
+export function defaultIndexScript(): undefined {
+  return undefined;
+}

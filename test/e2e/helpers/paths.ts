@@ -10,12 +10,18 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const DIST = join(ROOT, 'dist');
 
+/** The folder of the script-tag files, which a webmaster copies as it is. */
+export const WIDGET_DIR = join(DIST, 'widget');
+
 /** The built files the e2e tests read, relative to dist/. */
 export const BUILT = {
-  esm: 'hzd-search.js',
-  iife: 'hzd-search.iife.js',
-  noIndex: 'budget/hzd-search.noindex.js',
-  index: 'hzd-kooperationen.index.json',
+  esm: 'widget/hzd-search.js',
+  iife: 'widget/hzd-search.iife.js',
+  /** What searching needs, loaded by the ES module on first focus. */
+  session: 'widget/hzd-search.session.js',
+  /** The engine: Web Worker, or in-page script where workers are unavailable. */
+  worker: 'widget/hzd-search.worker.js',
+  index: 'widget/hzd-kooperationen.index.json',
 } as const;
 
 /** Absolute path of a file in dist/; throws if it is missing so the test fails with a hint. */
