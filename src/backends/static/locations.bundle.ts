@@ -14,7 +14,6 @@ import {
 
 export type { EngineChannel };
 
-
 const ENGINE_FILE = 'hzd-search.worker.js';
 const DEFAULT_INDEX_FILE = 'hzd-kooperationen.index.json';
 const DEFAULT_INDEX_SCRIPT = 'hzd-kooperationen.index.js';
