@@ -138,6 +138,14 @@ export interface SearchOptions {
    * when the visitor submitted the query.
    */
   prefix?: boolean;
+  /**
+   * Only documents with one of the given values in each named field: OR within a field, AND
+   * across fields (`{ category: ['Formular'], levels: ['Land', 'Kommune'] }`). Fields are
+   * `category`, `type`, `levels`, `partners` and the names of `SearchDocument.filters`.
+   */
+  filters?: Readonly<Record<string, readonly string[]>>;
+  /** Fields to count values of for the current query (see `SearchResults.facets`). */
+  facets?: readonly string[];
 }
 
 export interface SearchResults {
@@ -151,6 +159,12 @@ export interface SearchResults {
    * contains them all: the widget says "Ergebnisse ohne: eigene".
    */
   missingWords?: string[];
+  /**
+   * For each field asked for in `SearchOptions.facets`: value → number of documents that match
+   * the query. A field's own filter is left out of its counts, so a visitor sees how many hits
+   * each other value of that field would add.
+   */
+  facets?: Record<string, Record<string, number>>;
 }
 
 export interface SuggestOptions {
