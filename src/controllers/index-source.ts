@@ -70,11 +70,22 @@ function entryUrl(url: string): string {
     : absolute;
 }
 
+interface FetchOptions {
+  cache?: RequestCache;
+  /** What a webmaster does about a missing file. */
+  hint?: string;
+}
+
 /** Fetches `url` as bytes; every failure becomes an IndexSourceError with a code. */
-async function fetchBytes(url: string, signal: AbortSignal, what: string): Promise<ArrayBuffer> {
+async function fetchBytes(
+  url: string,
+  signal: AbortSignal,
+  what: string,
+  { cache = 'default', hint = 'Check the index-src URL.' }: FetchOptions = {},
+): Promise<ArrayBuffer> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'same-origin' });
+    response = await fetch(url, { signal, credentials: 'same-origin', cache });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw new IndexSourceError(
@@ -87,7 +98,7 @@ async function fetchBytes(url: string, signal: AbortSignal, what: string): Promi
     const missing = response.status === 404 || response.status === 410;
     throw new IndexSourceError(
       missing ? 'not-found' : 'http',
-      `${what} ${url} answered HTTP ${response.status}.${missing ? ' Check the index-src URL.' : ''}`,
+      `${what} ${url} answered HTTP ${response.status}.${missing ? ` ${hint}` : ''}`,
     );
   }
   try {
@@ -116,7 +127,9 @@ async function fetchShard(index: string, path: string): Promise<ArrayBuffer> {
       SHARD_TIMEOUT,
     );
     try {
-      return await fetchBytes(url, controller.signal, 'A part of the search index');
+      return await fetchBytes(url, controller.signal, 'A part of the search index', {
+        hint: 'Copy the whole folder the index command wrote, and keep the previous build until pages that loaded it are gone (the command does so).',
+      });
     } catch (error) {
       const retry = error instanceof IndexSourceError && error.code === 'network';
       if (!retry || attempt >= SHARD_RETRIES) throw error;
@@ -179,7 +192,9 @@ function scriptBytes(script: { url: string; global: string }): Promise<ArrayBuff
 /** The index file's bytes: fetched, or from its script on a page opened from disk. */
 async function indexBytes(url: string, signal: AbortSignal, script?: LoadOptions['script']) {
   try {
-    return await fetchBytes(url, signal, 'The search index');
+    // Revalidated every time (a cheap 304): the entry file has a fixed name, and a rebuilt site
+    // must be seen at once. Shards have content names and may be cached for ever.
+    return await fetchBytes(url, signal, 'The search index', { cache: 'no-cache' });
   } catch (error) {
     const fromDisk = location.protocol === 'file:';
     if (!script || !fromDisk || !(error instanceof IndexSourceError)) throw error;
