@@ -28,6 +28,7 @@ export {
   SearchIndex,
   type IndexErrorCode,
   type SearchHit,
+  type SectionHit,
   type SearchResults,
   type Suggestions,
 } from './core/index.js';

@@ -126,6 +126,29 @@ export interface SearchHit {
   levels?: string[];
   updated?: string;
   lang?: string;
+  /** Kind of content, shown on the card (e.g. `PDF`). */
+  type?: string;
+  /** Filter fields of `SearchDocument.filters` and their values. */
+  filters?: Record<string, string[]>;
+  /**
+   * The sections of the page that match best (at most three, best first), shown under the page
+   * in its card. A page that matches only in one section still comes as the page, with it here.
+   */
+  sections?: SectionHit[];
+}
+
+/** A part of a page under a heading with an id, as a sub-result of its page's hit. */
+export interface SectionHit {
+  /** The fragment id, without `#`. */
+  anchor: string;
+  /** The heading's text. */
+  title: string;
+  /** The page's URL with `#anchor`. */
+  url: string;
+  /** Matched ranges in `title`. */
+  titleMatches: MatchRange[];
+  /** An excerpt of the section's text around the matches. */
+  snippet: Snippet;
 }
 
 export interface SearchOptions {
