@@ -42,3 +42,33 @@ export class ContentError extends Error {
     super(message);
   }
 }
+
+/** Why a search source that asks a server (e.g. `SolrSource`) could not answer. */
+export type SearchSourceErrorCode =
+  /** No answer: offline, DNS, refused, or blocked by CORS. */
+  | 'network'
+  /** No answer within the source's timeout. */
+  | 'timeout'
+  /** The server answered with an HTTP error status (see `status`). */
+  | 'server'
+  /** The server answered, but not with what the source expects (HTML, cut-off or other JSON). */
+  | 'malformed';
+
+/**
+ * Thrown (as a rejection) by server-backed search sources. The widget keeps `code` and
+ * `message` in its error state and `hzd-error`, so a webmaster sees which of these it was.
+ */
+export class SearchSourceError extends Error {
+  override readonly name = 'SearchSourceError';
+  constructor(
+    readonly code: SearchSourceErrorCode,
+    message: string,
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super(message, options);
+    this.status = options?.status;
+  }
+
+  /** The HTTP status, for `server`. */
+  readonly status: number | undefined;
+}

@@ -7,7 +7,13 @@
 export { buildIndex } from './build.js';
 export { loadIndex, checkIndex } from './load.js';
 export { SearchIndex } from './search-index.js';
-export { IndexLoadError, ContentError, type IndexErrorCode } from './errors.js';
+export {
+  IndexLoadError,
+  ContentError,
+  SearchSourceError,
+  type IndexErrorCode,
+  type SearchSourceErrorCode,
+} from './errors.js';
 export { validateDocument, validateDocuments, MAX_DOCUMENT_CHARACTERS } from './schema.js';
 export { isSafeUrl } from './url.js';
 export { DEFAULT_SYNONYMS } from './synonyms.js';
