@@ -12,7 +12,8 @@
  *   loading) as a classic script: started as a Web Worker, or loaded into the page where workers
  *   are unavailable. Copied to dist/lib/ for the npm build, with the cooperation index
  *   (hzd-kooperationen.index.json, also in dist/widget/).
- * - `lib`: dist/lib/*.js, entries for bundlers (`hzd-search-widget`, `hzd-search-widget/core`) with
+ * - `lib`: dist/lib/*.js, entries for bundlers (`hzd-search-widget`, `hzd-search-widget/core`,
+ *   `hzd-search-widget/solr`) with
  *   lit and minisearch left as dependencies; the engine and the default index are files next to
  *   it that bundlers copy (see locations.lib.ts).
  * - `cli`: dist/cli.js, the `hzd-search-index` command for Node.
@@ -132,8 +133,19 @@ function scriptTag(format: 'es' | 'iife'): UserConfig {
           codeSplitting: format === 'es',
           minify: true,
           // What searching needs, and what the script shares with it (Lit, the texts).
-          chunkFileNames: (chunk) =>
-            chunk.isDynamicEntry ? 'hzd-search.session.js' : 'hzd-search.shared.js',
+          // SolrSource (solr-url) is a dynamic entry of its own, loaded only by pages using Solr.
+          // What it shares with the script and the session without Lit (text helpers) is a
+          // small file of its own, so the names stay unique and stable.
+          chunkFileNames: (chunk) => {
+            if (chunk.isDynamicEntry) {
+              return chunk.name === 'solr-source' ? 'hzd-search.solr.js' : 'hzd-search.session.js';
+            }
+            // Rolldown names its (then empty, dropped) runtime chunk first: not one of ours.
+            if (!chunk.moduleIds.length) return 'hzd-search.runtime.js';
+            return chunk.moduleIds.some((id) => /[\\/]node_modules[\\/](lit|@lit)/.test(id))
+              ? 'hzd-search.shared.js'
+              : 'hzd-search.text.js';
+          },
         },
       },
     },
@@ -177,7 +189,11 @@ const configs: Record<string, () => UserConfig> = {
       minify: false,
       sourcemap: true,
       lib: {
-        entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
+        entry: {
+          index: 'src/index.ts',
+          core: 'src/core/index.ts',
+          solr: 'src/backends/solr/index.ts',
+        },
         formats: ['es'],
       },
       rolldownOptions: {

@@ -2,16 +2,23 @@
  * Typed events of the widget. All bubble and are composed, so a page can listen on `<hzd-search>`
  * or any ancestor (events from a result card cross the search's shadow root).
  */
-import type { IndexErrorCode } from './core/errors.js';
+import type { IndexErrorCode, SearchSourceErrorCode } from './core/errors.js';
 import type { SearchHit } from './core/types.js';
 
 /**
  * Why the widget is in its error state: the core's index errors, plus what can go wrong while
  * fetching (`not-found`: HTTP 404/410, `http`: another HTTP error, `network`, `timeout`) or while
- * searching with a custom source (`search-failed`).
+ * searching with a custom source (`search-failed`), or a server-backed source's own code
+ * (SearchSourceError: `network`, `timeout`, `server`, `malformed`).
  */
 export type HzdErrorCode =
-  IndexErrorCode | 'not-found' | 'http' | 'network' | 'timeout' | 'search-failed';
+  | IndexErrorCode
+  | SearchSourceErrorCode
+  | 'not-found'
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'search-failed';
 
 export interface HzdSearchDetail {
   /** The query as the visitor submitted it. */

@@ -11,7 +11,7 @@
  * versuchen") fetches again. Every failure becomes an error whose `code` the widget maps to its
  * error state.
  */
-import { IndexLoadError } from '../core/errors.js';
+import { IndexLoadError, SearchSourceError } from '../core/errors.js';
 import type { SearchOptions, SuggestOptions } from '../core/types.js';
 import { EngineFailure, pageEngine, type EngineClient } from '../backends/static/engine-client.js';
 import type { IndexInfo } from '../backends/static/protocol.js';
@@ -291,7 +291,11 @@ export function clearIndexCache(url?: string): void {
 
 /** Maps any load or search failure to the widget's error state. */
 export function toErrorDetail(error: unknown): HzdErrorDetail {
-  if (error instanceof IndexSourceError || error instanceof IndexLoadError) {
+  if (
+    error instanceof IndexSourceError ||
+    error instanceof IndexLoadError ||
+    error instanceof SearchSourceError
+  ) {
     return { code: error.code, message: error.message };
   }
   if (error instanceof EngineFailure)

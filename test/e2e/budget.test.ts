@@ -54,6 +54,12 @@ test(`the script before interaction is at most ${kB(SCRIPT_BEFORE_INTERACTION_BY
 
 test('the script before interaction holds neither the index nor the engine nor the session', () => {
   assert.ok(!beforeInteraction.includes(BUILT.session), 'the session is loaded, not imported');
+  // SolrSource (solr-url) is a file of its own, loaded only by pages that use Solr.
+  const solrMarker = 'SolrSource needs the collection URL';
+  assert.ok(readFileSync(distFile('widget/hzd-search.solr.js'), 'utf8').includes(solrMarker));
+  for (const file of [...beforeInteraction, BUILT.session]) {
+    assert.ok(!readFileSync(distFile(file), 'utf8').includes(solrMarker), `${file} has SolrSource`);
+  }
   const index = JSON.parse(readFileSync(distFile(BUILT.index), 'utf8')) as IndexFile;
   assert.ok(index.documents.length > 0, 'the default index has documents');
   // Strings only the index has, and only the engine (an error of the sharded loader).

@@ -37,19 +37,26 @@ const PUBLISHED = [
   'dist/widget/hzd-search.js',
   'dist/widget/hzd-search.session.js',
   'dist/widget/hzd-search.shared.js',
+  'dist/widget/hzd-search.solr.js',
+  'dist/widget/hzd-search.text.js',
   'dist/widget/hzd-search.worker.js',
   // The library for bundlers: the worker and the shipped index are assets next to it.
   'dist/lib/chunks/core.js',
   'dist/lib/chunks/core.js.map',
   'dist/lib/chunks/default-index.js',
   'dist/lib/chunks/default-index.js.map',
+  'dist/lib/chunks/query.js',
+  'dist/lib/chunks/query.js.map',
   'dist/lib/chunks/session-module.js',
   'dist/lib/chunks/session-module.js.map',
+  'dist/lib/chunks/solr-source.js',
+  'dist/lib/chunks/solr-source.js.map',
   'dist/lib/core.js',
   'dist/lib/hzd-kooperationen.index.json',
   'dist/lib/hzd-search.worker.js',
   'dist/lib/index.js',
   'dist/lib/index.js.map',
+  'dist/lib/solr.js',
   // Types of the elements for React 19 and Vue, generated from the manifest.
   'dist/types/react.d.ts',
   'dist/types/vue.d.ts',
@@ -163,6 +170,32 @@ describe('installed from the tarball', { timeout: 150_000 }, () => {
       }));
     `);
     assert.deepEqual(JSON.parse(stdout), { documents: 2, hits: ['wohngeld'] });
+  });
+
+  test('hzd-search-widget/solr runs in Node without the widget', async () => {
+    const { stdout } = await node(`
+      import { SolrSource, SearchSourceError } from 'hzd-search-widget/solr';
+      const asked = [];
+      const source = new SolrSource({
+        url: 'https://solr.example.de/solr/portal/',
+        fetch: async (url) => {
+          asked.push(new URL(url).pathname);
+          return new Response(JSON.stringify({ response: { numFound: 1, docs: [
+            { id: 'a', url: '/a', title: 'Wohngeld' } ] } }));
+        },
+      });
+      const results = await source.search('Wohngeld', { prefix: false });
+      console.log(JSON.stringify({
+        asked, titles: results.hits.map((hit) => hit.title),
+        error: typeof SearchSourceError, elements: typeof customElements,
+      }));
+    `);
+    assert.deepEqual(JSON.parse(stdout), {
+      asked: ['/solr/portal/hzd/select'],
+      titles: ['Wohngeld'],
+      error: 'function',
+      elements: 'undefined',
+    });
   });
 
   test('the hzd-search-index bin indexes Markdown files', async () => {

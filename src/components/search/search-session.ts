@@ -14,6 +14,7 @@ import { ComboboxController } from '../../controllers/combobox-controller.js';
 import { documentLiveRegions } from '../../controllers/document-live-regions.js';
 import { loadIndexFromUrl, toErrorDetail } from '../../controllers/index-source.js';
 import { SearchController, type SearchSource } from '../../controllers/search-controller.js';
+import { SearchSourceError } from '../../core/errors.js';
 import type { SearchResults, Suggestions } from '../../core/types.js';
 import { isSafeUrl } from '../../core/url.js';
 import { loadDefaultIndex } from '../../default-index.js';
@@ -62,6 +63,30 @@ interface Shown {
 }
 
 type RunReason = 'typing' | 'commit' | 'more';
+
+/**
+ * A SolrSource for `solr-url`: its code is a file of its own (hzd-search.solr.js), loaded only by
+ * pages that search a Solr collection. Nothing is fetched from Solr until the first search.
+ */
+async function loadSolrSource(url: string): Promise<SearchSource> {
+  let module: typeof import('../../backends/solr/solr-source.js');
+  try {
+    module = await import('../../backends/solr/solr-source.js');
+  } catch (error) {
+    throw new SearchSourceError('network', 'The Solr search code could not be loaded.', {
+      cause: error,
+    });
+  }
+  try {
+    return new module.SolrSource({ url });
+  } catch (error) {
+    // A wrong solr-url (not http(s), credentials in it): a configuration error, said as such.
+    throw new SearchSourceError(
+      'malformed',
+      `solr-url: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
 
 /** Waiting this long after the last key before `?q=` follows the text (see `sync-url`). */
 const URL_SYNC_DELAY = 1000;
@@ -268,9 +293,11 @@ export class SearchSession implements ReactiveController {
     const element = this.host.element;
     try {
       const options = { signal: abort.signal, timeout: element.indexTimeout };
-      const source = element.indexSrc
-        ? await loadIndexFromUrl(element.indexSrc, options)
-        : await loadDefaultIndex(options);
+      const source = element.solrUrl
+        ? await loadSolrSource(element.solrUrl)
+        : element.indexSrc
+          ? await loadIndexFromUrl(element.indexSrc, options)
+          : await loadDefaultIndex(options);
       if (generation !== this.loadGeneration) return undefined;
       this.loadedSource = source;
       this.loadPending = false;
@@ -368,7 +395,11 @@ export class SearchSession implements ReactiveController {
     this.searching = false;
     if (outcome.query !== this.host.query) return undefined;
     if (outcome.status === 'failed') {
-      this.fail({ ...toErrorDetail(outcome.error), code: 'search-failed' }, 'search');
+      // A server-backed source says what went wrong (timeout, server …); anything else thrown
+      // while searching is `search-failed`.
+      const detail = toErrorDetail(outcome.error);
+      const specific = outcome.error instanceof SearchSourceError;
+      this.fail(specific ? detail : { ...detail, code: 'search-failed' }, 'search');
       return undefined;
     }
 

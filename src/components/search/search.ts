@@ -142,6 +142,12 @@ export class HzdSearch extends LitElement {
   /** URL of a prebuilt index (JSON). Without it (and without `index`), the bundled index is used. */
   @property({ attribute: 'index-src', reflect: true }) indexSrc?: string;
 
+  /**
+   * URL of a Solr collection with the hzd-de configset (`https://www.example.de/solr/portal/`):
+   * searches go there, and no static index is loaded. Ignored when `index` is set.
+   */
+  @property({ attribute: 'solr-url', reflect: true }) solrUrl?: string;
+
   /** Results shown at once (1–100). */
   @property({ type: Number, reflect: true }) limit = 10;
 
@@ -343,7 +349,10 @@ export class HzdSearch extends LitElement {
     }
     const session = this.session;
     if (!this.hasUpdated || !session || changedAny.has('session')) return;
-    if (changed.has('index') || (changed.has('indexSrc') && !this.index)) {
+    if (
+      changed.has('index') ||
+      ((changed.has('indexSrc') || changed.has('solrUrl')) && !this.index)
+    ) {
       session.sourceChanged();
     } else if (changed.has('limit') || changed.has('minChars')) {
       session.settingsChanged(changed.has('limit'));
