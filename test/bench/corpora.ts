@@ -5,16 +5,17 @@
  * - `gesetze-10k`: 10,000 sections of German federal law, read from ../shared/corpus (never
  *   copied into the repository; see its README);
  * - `manpages-de-20k`: 20,000 sections and subsections (long ones split into parts of whole
- *   paragraphs, about 2,000 characters) of the German man pages of Debian
- *   (packages `manpages-de` and `manpages-de-dev`, fetched with `apt-get download`, unpacked with
- *   `dpkg-deb -x`, no root needed), converted from roff to plain text. A different kind of German
+ *   paragraphs, about 800 characters) of Debian's German man pages (packages `manpages-de`,
+ *   `manpages-de-dev` and ten Debian tools with their own translations; fetched with `apt-get
+ *   download`, unpacked with `dpkg-deb -x`, no root needed), converted from roff to plain text,
+ *   pages that are copies of another under a second name indexed once. A different kind of German
  *   text from the laws: technical, short sections, many command and function names.
  *
  *   tsx test/bench/corpora.ts            prepares both and prints their paths and sizes
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
@@ -36,10 +37,24 @@ export type CorpusName = (typeof CORPUS_NAMES)[number];
 export const CORPUS_DESCRIPTIONS: Record<CorpusName, string> = {
   'gesetze-10k': '10,000 sections of German federal law (../shared/corpus/gesetze-10k.json.gz)',
   'manpages-de-20k':
-    "20,000 sections of Debian's German man pages (manpages-de, manpages-de-dev 4.18.1)",
+    "20,000 sections of Debian's German man pages (manpages-de 4.18.1, manpages-de-dev, apt, dpkg, debhelper, devscripts, …)",
 };
 
-const MAN_PACKAGES = ['manpages-de', 'manpages-de-dev'];
+// Debian's German man pages, and those of the Debian tools that ship their own translations.
+const MAN_PACKAGES = [
+  'manpages-de',
+  'manpages-de-dev',
+  'apt',
+  'dpkg',
+  'dpkg-dev',
+  'man-db',
+  'debhelper',
+  'devscripts',
+  'debconf-doc',
+  'adduser',
+  'apt-listchanges',
+  'po4a',
+];
 const MAN_DOCUMENTS = 20_000;
 
 /** The corpus as a JSON file in the cache (prepared on first use); returns its path. */
@@ -82,7 +97,14 @@ function manSections(): BenchDocument[] {
         .map((file) => join(manDir, dir, file)),
     )
     .sort();
-  const all = files.flatMap((file) => pageSections(gunzipSync(readFileSync(file)).toString()));
+  // Some pages are copies under a second name (bzip2, bunzip2, bzcat): indexed once.
+  const seen = new Set<string>();
+  const all = files.flatMap((file) => {
+    const source = gunzipSync(readFileSync(file)).toString();
+    if (seen.has(source)) return [];
+    seen.add(source);
+    return pageSections(source, basename(file, '.gz'));
+  });
   if (all.length < MAN_DOCUMENTS) {
     throw new Error(`The man pages have only ${all.length} sections (${MAN_DOCUMENTS} wanted).`);
   }
@@ -149,7 +171,7 @@ const ALTERNATING_MACROS = new Set(['BR', 'BI', 'IB', 'RB', 'RI', 'IR']);
 const BREAK_MACROS = new Set(['PP', 'P', 'LP', 'TP', 'TQ', 'IP', 'HP', 'sp', 'br', 'RS', 'RE']);
 
 /** Long sections (option lists, mostly) become parts of whole paragraphs, as a site would. */
-const PART_CHARACTERS = 2000;
+const PART_CHARACTERS = 800;
 function splitLong(body: string): string[] {
   if (body.length <= PART_CHARACTERS * 1.5) return [body];
   const parts: string[] = [];
@@ -165,12 +187,14 @@ function splitLong(body: string): string[] {
   return parts;
 }
 
-/** One man page's sections (`.SH`) and subsections (`.SS`) as documents. */
-function pageSections(source: string): BenchDocument[] {
+/** One man page's sections (`.SH`) and subsections (`.SS`) as documents; `file` is `ls.1`. */
+function pageSections(source: string, file: string): BenchDocument[] {
   const header = /^\.TH\s+(\S+)\s+(\S+)/m.exec(source);
   if (!header || /^\.so\s/m.test(source.slice(0, 200))) return [];
-  const name = inline(header[1]!.replace(/"/g, ''));
-  const section = header[2]!.replace(/"/g, '');
+  // The file name, not the .TH name: `[.1` and `test.1` are both "TEST".
+  const at = file.lastIndexOf('.');
+  const name = file.slice(0, at);
+  const section = file.slice(at + 1);
   const sections: BenchDocument[] = [];
   let heading = '';
   let subheading = '';
