@@ -43,4 +43,8 @@ export const de: HzdStrings = {
   partners: 'Beteiligte',
   levels: 'Ebene',
   updated: 'Stand',
+  type: 'Art',
+  filterButton: (n) => (n ? `Filter (${formatNumber('de', n)} aktiv)` : 'Filter'),
+  filterReset: 'Filter zurücksetzen',
+  filterLabels: {},
 };

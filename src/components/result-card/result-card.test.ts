@@ -183,7 +183,7 @@ describe('<hzd-result-card>', () => {
     const event = oneEvent(wrapper, 'hzd-select') as Promise<HzdSelectEvent>;
     $(card, 'a')!.click();
     const fired = await event;
-    expect(fired.detail).to.deep.equal({ hit: HIT, query: 'wohngeld' });
+    expect(fired.detail).to.deep.equal({ hit: HIT, query: 'wohngeld', url: HIT.url });
     expect(fired.bubbles && fired.composed && fired.cancelable).to.equal(true);
     expect(window.location.href).to.equal(before);
   });

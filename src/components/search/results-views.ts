@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SearchResults, Suggestions } from '../../core/types.js';
 import type { HzdLanguage, HzdStrings } from '../../i18n/index.js';
 import { heading } from '../shared/heading.js';
+import { filtersView, type FiltersContext } from './filters.js';
 import { topicsView, type TopicsContext } from './topics-view.js';
 import { serverSearchUrl, type ServerSearch } from './url-sync.js';
 
@@ -25,6 +26,8 @@ export interface ViewContext extends TopicsContext {
   contact?: string;
   /** Whether "Datenstand" is rendered (it describes the results region). */
   hasDataDate: boolean;
+  /** The filter panel, when the element names filter fields and results are shown. */
+  filters?: FiltersContext;
   onRetry(): void;
   onMore(): void;
 }
@@ -87,6 +90,7 @@ export function resultsView(context: ViewContext, view: ResultsView): TemplateRe
             </p>`
           : nothing
       }
+      ${context.filters ? filtersView(context.filters) : nothing}
       ${results.total > 0 ? hitsView(context, view) : noResultsView(context, view)}
     </section>
   `;
