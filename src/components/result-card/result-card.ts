@@ -10,6 +10,11 @@ import { tokens } from '../shared/tokens.styles.js';
 import { highlight } from './highlight.js';
 import { resultCardStyles } from './result-card.styles.js';
 
+/** A section's excerpt; no whitespace inside the paragraph: its text is the excerpt exactly. */
+function sectionSnippet(parts: unknown, lang: string): TemplateResult {
+  return html`<p part="section-snippet" class="section-snippet content" lang=${lang}>${parts}</p>`;
+}
+
 /** Sections shown under a page, at most (as Pagefind's sub-results). */
 const MAX_SECTIONS = 3;
 
@@ -188,13 +193,7 @@ export class HzdResultCard extends LitElement {
               section.titleMatches,
             )}</a
           >
-          ${
-            snippet
-              ? html`<p part="section-snippet" class="section-snippet content" lang=${textLang}>
-                  ${snippet}
-                </p>`
-              : nothing
-          }
+          ${snippet ? sectionSnippet(snippet, textLang) : nothing}
         </li>`;
       })}
     </ul>`;
