@@ -522,6 +522,49 @@ describe('<hzd-search filters>', () => {
     expect(reset(h)!.textContent!.trim()).to.equal('Reset filters');
   });
 
+  it("the README's Matomo sample forwards hzd-search and hzd-select, and only once enabled", async () => {
+    const readme = await (await fetch('/README.md')).text();
+    const block = /<!-- analytics-snippet -->\s*```html\n<script>\n([\s\S]*?)<\/script>\n```/.exec(
+      readme,
+    );
+    expect(block, 'the README has the marked sample').to.not.equal(null);
+    const win = window as unknown as { _paq?: unknown[][] };
+    delete win._paq;
+    const enable = new Function(`${block![1]}; return enableSearchAnalytics;`)() as () => void;
+    const h = await renderSearch(
+      html`<hzd-search filters="category" .index=${stubSource()}></hzd-search>`,
+    );
+    h.el.addEventListener('hzd-select', (event) => event.preventDefault());
+    await searchFor(h, 'wohngeld');
+    expect(win._paq, 'nothing before consent').to.equal(undefined);
+    // The sample's listeners are recorded, so the test can remove them again.
+    const listeners: [string, EventListener][] = [];
+    const add = document.addEventListener;
+    document.addEventListener = ((type: string, listener: EventListener) => {
+      listeners.push([type, listener]);
+      add.call(document, type, listener);
+    }) as typeof document.addEventListener;
+    try {
+      enable();
+    } finally {
+      document.addEventListener = add;
+    }
+    expect(listeners.map(([type]) => type)).to.deep.equal(['hzd-search', 'hzd-select']);
+    try {
+      toggle(h)!.click();
+      await settle(h.el);
+      checkbox(h, 'Kategorie', 'Formular').click();
+      await waitUntil(() => (win._paq ?? []).length > 0, 'tracked');
+      expect(win._paq![0]).to.deep.equal(['trackSiteSearch', 'wohngeld', 'category: Formular', 2]);
+      h.cards[0]!.shadowRoot!.querySelector<HTMLElement>('[part="link"]')!.click();
+      expect(win._paq![1]!.slice(0, 3)).to.deep.equal(['trackEvent', 'Suche', 'Ergebnis gewählt']);
+      expect(win._paq![1]![3]).to.match(/^#(antrag|online)$/);
+    } finally {
+      for (const [type, listener] of listeners) document.removeEventListener(type, listener);
+      delete win._paq;
+    }
+  });
+
   describe('sync-url', () => {
     let original: string;
     beforeEach(() => {

@@ -167,7 +167,10 @@ export class HzdSearch extends LitElement {
   /** A contact page, offered when nothing was found. */
   @property({ attribute: 'contact-url', reflect: true }) contactUrl?: string;
 
-  /** Keep `?q=` of the page URL in sync, so searches can be linked and survive a reload. */
+  /**
+   * Keep `?q=` (and the chosen filters, as `filter-<field>=<value>`) of the page URL in sync, so
+   * searches can be linked and survive a reload; back and forward restore them.
+   */
   @property({ type: Boolean, attribute: 'sync-url', reflect: true }) syncUrl = false;
 
   /** `dark`, or `auto` to follow the system's colour scheme; light otherwise. */
