@@ -233,6 +233,24 @@ describe('<hzd-search filters>', () => {
     expect(brokenIdReferences(h.root)).to.deep.equal([]);
   });
 
+  it('draws real checkboxes (the search field’s styles do not reach them), 24 px large', async () => {
+    const h = await renderSearch(
+      html`<hzd-search filters="category" .index=${stubSource()}></hzd-search>`,
+    );
+    await searchFor(h, 'wohngeld');
+    toggle(h)!.click();
+    await settle(h.el);
+    const box = checkbox(h, 'Kategorie', 'Formular');
+    const style = getComputedStyle(box);
+    expect(style.appearance).to.equal('auto');
+    expect(style.paddingLeft).to.equal('0px');
+    const { width, height } = box.getBoundingClientRect();
+    expect([width, height]).to.deep.equal([24, 24]);
+    const label = box.closest('label')!;
+    expect(getComputedStyle(label).fontWeight).to.equal('400');
+    expect(getComputedStyle(label).fontSize).to.equal(getComputedStyle(h.el).fontSize);
+  });
+
   it('lists each field as a group of values with counts, in a stable order', async () => {
     const h = await renderSearch(
       html`<hzd-search filters="category, type, levels" .index=${stubSource()}></hzd-search>`,

@@ -45,16 +45,23 @@ export const filterStyles = css`
     list-style: none;
   }
 
+  /* Not the search field's label: normal text. */
   .filter-option {
     display: flex;
     align-items: center;
     gap: 0.5rem;
     min-height: 2.25rem;
+    margin: 0;
+    font-size: 1rem;
+    font-weight: 400;
     cursor: pointer;
   }
 
-  /* 24 px: the minimum target size of WCAG 2.5.8, without relying on the spacing exception. */
+  /* The search field's styles (appearance: none, width, padding, border) must not reach the
+     checkboxes: back to the browser's own, which show the ticked state in every colour mode.
+     24 px: the minimum target size of WCAG 2.5.8, without relying on the spacing exception. */
   .filter-option input {
+    all: revert;
     flex: none;
     width: 1.5rem;
     height: 1.5rem;
