@@ -13,7 +13,7 @@ import type {
   SearchOptions,
   SearchResults,
 } from '../../src/core/index.js';
-import type { HzdSearch, HzdSearchEvent } from '../../src/index.js';
+import type { HzdSearch, HzdSearchEvent, HzdSelectEvent } from '../../src/index.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
 import { brokenIdReferences } from './helpers/idrefs.js';
 import { renderSearch, SearchHarness, settle, testIndex } from './helpers/harness.js';
@@ -691,5 +691,54 @@ describe('<hzd-search filters>', () => {
       expect(source.calls.length).to.equal(calls);
       expect(h.input.value).to.equal('wohngeld');
     });
+  });
+});
+
+describe('<hzd-search> with section sub-results', () => {
+  const SECTION_HIT: SearchHit = {
+    id: 'antrag',
+    title: 'Wohngeld Antrag',
+    url: '#antrag',
+    summary: '',
+    score: 1,
+    titleMatches: [[0, 8]],
+    snippet: { text: 'Antrag auf Wohngeld.', matches: [[11, 19]] },
+    type: 'PDF',
+    sections: [
+      {
+        anchor: 'fristen',
+        title: 'Fristen für Wohngeld',
+        url: '#antrag-fristen',
+        titleMatches: [[12, 20]],
+        snippet: { text: 'Wohngeld gilt ab dem Monat des Antrags.', matches: [[0, 8]] },
+      },
+    ],
+  };
+  const source = {
+    search: (query: string) => ({ query, total: 1, hits: [SECTION_HIT] }),
+    suggest: () => ({ completions: [] }),
+  };
+
+  it('shows the sections in the card, named "Seite › Abschnitt", and hzd-select leaves the element with the section URL', async () => {
+    const h = await renderSearch(html`<hzd-search .index=${source}></hzd-search>`);
+    await searchFor(h, 'wohngeld');
+    const links = (await axTree()).filter((node) => node.role === 'link').map((node) => node.name);
+    expect(links).to.include.members(['Wohngeld Antrag', 'Wohngeld Antrag › Fristen für Wohngeld']);
+    const wrapper = h.el.parentElement!;
+    const selected = oneEvent(wrapper, 'hzd-select') as Promise<HzdSelectEvent>;
+    wrapper.addEventListener('hzd-select', (event) => event.preventDefault(), { once: true });
+    const before = window.location.href;
+    h.cards[0]!.shadowRoot!.querySelector<HTMLElement>('[part="section-link"]')!.click();
+    const { detail } = await selected;
+    expect(detail.url).to.equal('#antrag-fristen');
+    expect(detail.section?.anchor).to.equal('fristen');
+    expect(detail.query).to.equal('wohngeld');
+    expect(window.location.href).to.equal(before);
+    // The card's parts reach the page through <hzd-search>.
+    const parts = h.cards[0]!.getAttribute('exportparts')!;
+    for (const part of ['type', 'sections', 'section', 'section-link', 'section-snippet']) {
+      expect(parts.split(/\s*,\s*/)).to.include(part);
+    }
+    await expectNoAxeViolations(h.el);
   });
 });

@@ -118,7 +118,7 @@ function hitsView(context: ViewContext, { results, query }: ResultsView): Templa
         (hit) => html`
           <li>
             <hzd-result-card
-              exportparts="card, heading, link, title, snippet, mark, meta"
+              exportparts="card, heading, link, title, snippet, mark, meta, type, sections, section, section-link, section-snippet"
               lang=${context.lang}
               content-lang=${context.contentLang}
               theme=${context.theme ?? nothing}
