@@ -4,7 +4,13 @@
  * to the current text, even when an asynchronous source (a worker, a sharded index) answers out
  * of order.
  */
-import type { SearchOptions, SearchResults, SuggestOptions, Suggestions } from '../core/types.js';
+import type {
+  FilterValues,
+  SearchOptions,
+  SearchResults,
+  SuggestOptions,
+  Suggestions,
+} from '../core/types.js';
 import { cutText } from '../core/text.js';
 
 /**
@@ -23,11 +29,11 @@ export interface SearchSource {
    */
   readonly language?: string;
   /**
-   * Every value of each filter field in the index with its number of documents (field → value
-   * → count), when the source knows it: the filter panel lists values the current query does not
-   * find (with a count of 0) from it. Without it, the panel lists the values seen in results.
+   * The index's filter fields and their values with document counts (`SearchIndex.filterValues`):
+   * the filter panel lists values the current query does not find (with a count of 0) from it.
+   * Without it, the panel lists the values seen in results.
    */
-  readonly filterValues?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly filterValues?: FilterValues;
 }
 
 export interface SearchRequest {

@@ -13,6 +13,7 @@ import type {
   SearchOptions,
   SearchResults,
 } from '../../src/core/index.js';
+import type { FilterValues } from '../../src/core/types.js';
 import type { HzdSearch, HzdSearchEvent, HzdSelectEvent } from '../../src/index.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
 import { brokenIdReferences } from './helpers/idrefs.js';
@@ -101,7 +102,7 @@ function valuesOf(hit: SearchHit, field: string): string[] {
 
 interface StubSource {
   calls: SearchOptions[];
-  filterValues?: Record<string, Record<string, number>>;
+  filterValues?: FilterValues;
   search(query: string, options?: SearchOptions): SearchResults;
   suggest(query: string): ReturnType<ReturnType<typeof testIndex>['suggest']>;
 }
@@ -140,6 +141,7 @@ function stubSource({ withAllValues = false } = {}): StubSource {
     suggest: (query) => index.suggest(query),
   };
   if (withAllValues) {
+    // As the static index has them: [value, documentCount] pairs per field.
     const all: Record<string, Record<string, number>> = { category: {}, type: {}, levels: {} };
     for (const page of PAGES) {
       for (const field of ['category', 'type', 'levels'] as const) {
@@ -148,7 +150,9 @@ function stubSource({ withAllValues = false } = {}): StubSource {
         }
       }
     }
-    source.filterValues = all;
+    source.filterValues = Object.fromEntries(
+      Object.entries(all).map(([field, counts]) => [field, Object.entries(counts)]),
+    );
   }
   return source;
 }

@@ -90,6 +90,19 @@ function facetCounts(results: SearchResults, field: string): Map<string, number>
 }
 
 /**
+ * The values of one field of `SearchSource.filterValues`: `[value, documentCount]` pairs (the
+ * static index), or a `{ value: count }` map (as another source may send it); checked.
+ */
+function sourceValues(list: unknown): string[] {
+  const values: unknown[] = Array.isArray(list)
+    ? list.map((entry: unknown) => (Array.isArray(entry) ? entry[0] : undefined))
+    : typeof list === 'object' && list
+      ? Object.keys(list)
+      : [];
+  return values.filter((value): value is string => typeof value === 'string' && !!value.trim());
+}
+
+/**
  * Remembers the values each field has had, so that a value the current query does not find
  * stays in the list (with 0) instead of disappearing, and the list does not jump. The source's
  * `filterValues` (every value in the index), when it has them, are known from the start.
@@ -101,10 +114,7 @@ export class FilterValueMemory {
   remember(fields: readonly string[], results: SearchResults | undefined, all?: unknown): void {
     for (const field of fields) {
       const known = this.seen.get(field) ?? new Set<string>();
-      const fromSource = own(all, field);
-      if (typeof fromSource === 'object' && fromSource) {
-        for (const value of Object.keys(fromSource)) if (value.trim()) known.add(value);
-      }
+      for (const value of sourceValues(own(all, field))) known.add(value);
       if (results) for (const value of facetCounts(results, field)?.keys() ?? []) known.add(value);
       this.seen.set(field, known);
     }
