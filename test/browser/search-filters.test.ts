@@ -17,7 +17,7 @@ import type { FilterValues } from '../../src/core/types.js';
 import type { HzdSearch, HzdSearchEvent, HzdSelectEvent } from '../../src/index.js';
 import { expectNoAxeViolations } from './helpers/axe.js';
 import { brokenIdReferences } from './helpers/idrefs.js';
-import { renderSearch, SearchHarness, settle, testIndex } from './helpers/harness.js';
+import { indexUrl, renderSearch, SearchHarness, settle, testIndex } from './helpers/harness.js';
 
 interface Meta {
   category: string;
@@ -745,4 +745,69 @@ describe('<hzd-search> with section sub-results', () => {
     }
     await expectNoAxeViolations(h.el);
   });
+});
+
+describe('<hzd-search filters> with the real index', () => {
+  /** Documents as a site gives them to the CLI: fields, further filters and linkable sections. */
+  const SITE: SearchDocument[] = PAGES.map(({ id, title, body, category, type, levels }) => ({
+    id,
+    title,
+    body,
+    url: `/seiten/${id}`,
+    category,
+    type,
+    levels,
+    filters: { zielgruppe: id === 'rentner' ? ['Senioren'] : ['Alle'] },
+    sections:
+      id === 'antrag'
+        ? [
+            {
+              anchor: 'fristen',
+              title: 'Fristen beim Wohngeld',
+              text: 'Wohngeld gilt ab dem Antragsmonat.',
+            },
+          ]
+        : undefined,
+  }));
+
+  for (const how of ['index property', 'index-src (engine)'] as const) {
+    it(`filters, counts and shows sections: ${how}`, async () => {
+      const h =
+        how === 'index property'
+          ? await renderSearch(
+              html`<hzd-search
+                filters="category, type, zielgruppe"
+                .index=${testIndex(SITE)}
+              ></hzd-search>`,
+            )
+          : await renderSearch(
+              html`<hzd-search
+                filters="category, type, zielgruppe"
+                index-src=${indexUrl(SITE)}
+              ></hzd-search>`,
+            );
+      await searchFor(h, 'wohngeld');
+      toggle(h)!.click();
+      await settle(h.el);
+      expect(groups(h)).to.deep.equal({
+        Kategorie: ['Formular (2)', 'Information (2)', 'Merkblatt (1)', 'Statistik (0), aus'],
+        Art: ['HTML (3)', 'PDF (2)', 'XLSX (0), aus'],
+        zielgruppe: ['Alle (4)', 'Senioren (1)'],
+      });
+      checkbox(h, 'Art', 'PDF').click();
+      await waitUntil(() => h.count === '2 Ergebnisse für „wohngeld“', `count was ${h.count}`);
+      expect(h.cardTitles.sort()).to.deep.equal(['Merkblatt Wohngeld', 'Wohngeld Antrag']);
+      const antrag = h.cards.find((card) => card.hit?.id === 'antrag')!;
+      await antrag.updateComplete;
+      expect(antrag.shadowRoot!.querySelector('[part="type"]')!.textContent).to.equal('PDF');
+      const section = antrag.shadowRoot!.querySelector('[part="section-link"]');
+      expect(section?.getAttribute('href')).to.equal('/seiten/antrag#fristen');
+      expect(groups(h)['Kategorie']).to.deep.equal([
+        'Formular (1)',
+        'Information (0), aus',
+        'Merkblatt (1)',
+        'Statistik (0), aus',
+      ]);
+    });
+  }
 });
