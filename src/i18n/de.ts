@@ -46,5 +46,6 @@ export const de: HzdStrings = {
   type: 'Art',
   filterButton: (n) => (n ? `Filter (${formatNumber('de', n)} aktiv)` : 'Filter'),
   filterReset: 'Filter zurücksetzen',
+  filteredNoResults: 'Die gewählten Filter schließen alle Ergebnisse aus.',
   filterLabels: {},
 };

@@ -43,5 +43,6 @@ export const en: HzdStrings = {
   type: 'Type',
   filterButton: (n) => (n ? `Filters (${formatNumber('en', n)} active)` : 'Filters'),
   filterReset: 'Reset filters',
+  filteredNoResults: 'The chosen filters exclude all results.',
   filterLabels: {},
 };

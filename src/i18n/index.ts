@@ -71,6 +71,8 @@ export interface HzdStrings {
   /** The filter disclosure button, with the number of chosen values: "Filter (2 aktiv)". */
   filterButton: (active: number) => string;
   filterReset: string;
+  /** Instead of `noResultsHelp` while filters are chosen. */
+  filteredNoResults: string;
   /**
    * Legends of filter fields other than `category`, `type`, `levels` and `partners` (which use
    * the card's labels): `{ zielgruppe: 'Zielgruppe' }`. A field without a legend shows its name.

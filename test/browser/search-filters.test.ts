@@ -335,6 +335,39 @@ describe('<hzd-search filters>', () => {
     expect(reset(h)).to.not.equal(null);
   });
 
+  it('says that the filters exclude everything, instead of asking to check the spelling', async () => {
+    const h = await renderSearch(
+      html`<hzd-search filters="category" .index=${stubSource()}></hzd-search>`,
+    );
+    await searchFor(h, 'wohngeld');
+    toggle(h)!.click();
+    await settle(h.el);
+    checkbox(h, 'Kategorie', 'Merkblatt').click();
+    await waitUntil(() => h.count === '1 Ergebnis für „wohngeld“', 'filtered');
+    const said = h.recordAnnouncements();
+    h.input.focus();
+    await h.fill('rentner');
+    await h.press('Enter');
+    await h.waitForState('no-results');
+    const help = [...h.root.querySelectorAll('.help')].map((p) => p.textContent!.trim());
+    expect(help).to.include('Die gewählten Filter schließen alle Ergebnisse aus.');
+    expect(help).to.not.include(
+      'Bitte prüfen Sie die Schreibweise oder versuchen Sie einen anderen Begriff.',
+    );
+    expect(said.at(-1)).to.equal(
+      'Keine Ergebnisse für „rentner“. Die gewählten Filter schließen alle Ergebnisse aus.',
+    );
+    // Without filters, the usual help.
+    reset(h)!.click();
+    await settle(h.el);
+    await h.fill('xyzzy');
+    await h.press('Enter');
+    await h.waitForState('no-results');
+    expect(h.root.querySelector('.help')!.textContent!.trim()).to.equal(
+      'Bitte prüfen Sie die Schreibweise oder versuchen Sie einen anderen Begriff.',
+    );
+  });
+
   it('"Filter zurücksetzen" clears every filter, searches again and moves focus to the button', async () => {
     const source = stubSource();
     const h = await renderSearch(

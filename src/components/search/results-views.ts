@@ -147,7 +147,7 @@ function noResultsView(context: ViewContext, { suggestions, query }: ResultsView
       : nothing,
   ];
   return html`
-    <p class="help">${text.noResultsHelp}</p>
+    <p class="help">${context.filters?.active ? text.filteredNoResults : text.noResultsHelp}</p>
     ${
       correction
         ? html`<p part="correction" class="help">

@@ -458,7 +458,8 @@ export class SearchSession implements ReactiveController {
     const parts: string[] = [];
     if (results.total === 0) {
       parts.push(text.noResults(query));
-      if (submitted) parts.push(text.noResultsHelp);
+      const filtered = activeCount(activeFilters(this.selection, this.filterFields)) > 0;
+      if (submitted) parts.push(filtered ? text.filteredNoResults : text.noResultsHelp);
       if (suggestions.correction) parts.push(`${text.didYouMean} ${suggestions.correction}?`);
     } else {
       parts.push(text.resultCount(results.total, query));
