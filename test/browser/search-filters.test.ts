@@ -290,6 +290,10 @@ describe('<hzd-search filters>', () => {
     expect(h.focused).to.equal(formular);
     expect(formular.checked).to.equal(true);
     expect(said).to.include('2 Ergebnisse für „wohngeld“');
+    await settle(h.el);
+    // Polite: the status regions, not the assertive ones.
+    expect(h.regions.slice(0, 2)).to.include('2 Ergebnisse für „wohngeld“');
+    expect(h.regions.slice(2).join('')).to.equal('');
     expect(toggle(h)!.textContent!.trim()).to.equal('Filter (1 aktiv)');
     // Counts of the other field follow; the field's own counts do not (they add to the choice).
     expect(groups(h)).to.deep.equal({
