@@ -483,6 +483,19 @@ describe('<hzd-search filters>', () => {
     expect(groups(h)).to.deep.equal({ Zielgruppe: ['Bürger (2)', 'Unternehmen (1)'] });
   });
 
+  it('survives an index whose language is no valid tag (values sorted in German)', async () => {
+    const source = Object.assign(stubSource(), { language: 'not a language!' });
+    const h = await renderSearch(
+      html`<hzd-search filters="category" .index=${source}></hzd-search>`,
+    );
+    await searchFor(h, 'wohngeld');
+    expect(groups(h)['Kategorie']).to.deep.equal([
+      'Formular (2)',
+      'Information (2)',
+      'Merkblatt (1)',
+    ]);
+  });
+
   it('shows no filter UI when nothing is found and nothing is chosen', async () => {
     const h = await renderSearch(
       html`<hzd-search filters="category" .index=${stubSource()}></hzd-search>`,

@@ -109,6 +109,24 @@ function sourceValues(list: unknown): string[] {
  */
 export class FilterValueMemory {
   private readonly seen = new Map<string, Set<string>>();
+  private collator?: { lang: string; compare: (a: string, b: string) => number };
+
+  /** Alphabetical order in the content's language (a malformed tag from an index: German). */
+  private compare(lang: string): (a: string, b: string) => number {
+    if (this.collator?.lang !== lang) {
+      let collator: Intl.Collator;
+      try {
+        collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+      } catch {
+        collator = new Intl.Collator('de', { numeric: true, sensitivity: 'base' });
+      }
+      // Values equal to the collator ("Land", "land") still get one fixed order.
+      const compare = (a: string, b: string) =>
+        collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+      this.collator = { lang, compare };
+    }
+    return this.collator.compare;
+  }
 
   /** Adds the values of the source's full list and of `results`' counts. */
   remember(fields: readonly string[], results: SearchResults | undefined, all?: unknown): void {
@@ -132,19 +150,17 @@ export class FilterValueMemory {
     text: HzdStrings,
     contentLang: string,
   ): FilterField[] {
-    const collator = new Intl.Collator(contentLang, { numeric: true, sensitivity: 'base' });
+    const compare = this.compare(contentLang);
     return fields.map((field) => {
       const counts = facetCounts(results, field);
       const chosen = (own(selection, field) as string[] | undefined) ?? [];
       const values = new Set([...(this.seen.get(field) ?? []), ...chosen]);
-      const options = [...values]
-        .sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0))
-        .map((value) => ({
-          value,
-          // Counted by the source: a value it did not list has no documents for this query.
-          count: counts ? (counts.get(value) ?? 0) : undefined,
-          checked: chosen.includes(value),
-        }));
+      const options = [...values].sort(compare).map((value) => ({
+        value,
+        // Counted by the source: a value it did not list has no documents for this query.
+        count: counts ? (counts.get(value) ?? 0) : undefined,
+        checked: chosen.includes(value),
+      }));
       return { field, legend: filterLegend(text, field), options };
     });
   }
