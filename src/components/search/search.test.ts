@@ -404,6 +404,7 @@ describe('<hzd-search>', () => {
       const before = window.location.href;
       h.cards[0]!.shadowRoot!.querySelector('a')!.click();
       expect(selected!.detail.hit.id).to.equal('reisepass');
+      expect(selected!.detail.url).to.equal('#reisepass');
       expect(selected!.detail.query).to.equal('reisepass');
       expect(window.location.href).to.equal(before);
     });
