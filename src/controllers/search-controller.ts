@@ -4,7 +4,13 @@
  * to the current text, even when an asynchronous source (a worker, a sharded index) answers out
  * of order.
  */
-import type { SearchOptions, SearchResults, SuggestOptions, Suggestions } from '../core/types.js';
+import type {
+  FilterValues,
+  SearchOptions,
+  SearchResults,
+  SuggestOptions,
+  Suggestions,
+} from '../core/types.js';
 import { cutText } from '../core/text.js';
 
 /**
@@ -22,6 +28,8 @@ export interface SearchSource {
    * marked up with it, so screen readers pronounce them right inside an English widget.
    */
   readonly language?: string;
+  /** The index's filter fields and their values with document counts (`SearchIndex.filterValues`). */
+  readonly filterValues?: FilterValues;
 }
 
 export interface SearchRequest {
