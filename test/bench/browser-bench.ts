@@ -5,6 +5,7 @@
  *   tsx test/bench/browser-bench.ts                 both corpora (10k, 20k), 3 runs each
  *   tsx test/bench/browser-bench.ts --quick         1 run each
  *   tsx test/bench/browser-bench.ts --corpus gesetze-10k --runs 5
+ *   tsx test/bench/browser-bench.ts --quick --trace    every request, long task, keystroke
  *
  * Needs `npm run build` (dist/widget/, dist/cli.js). Builds, per corpus (corpora.ts), our index
  * with `hzd-search-index <corpus> --out <folder>/` (every run, so layout changes count), one
@@ -74,6 +75,8 @@ const QUERIES: Record<CorpusName, string[]> = {
   ],
 };
 const LONG_TASK_MS = 50;
+/** `--trace`: every request of every phase on stderr (for tuning the layout). */
+let trace = false;
 const WAIT_MS = 30_000;
 
 interface RunResult {
@@ -276,6 +279,16 @@ async function run(
     probe = await page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
     const typingEnd = probe.paints.at(-1)!.t;
     const typing = between(server.log, typingAt, Date.now());
+    if (trace) {
+      const list = (entries: readonly Served[]) =>
+        entries.map((e) => `  ${e.at - start} ms ${e.path} ${e.bytes}`).join('\n');
+      progress(`${engine} before first results:\n${list(beforeFirst)}`);
+      progress(`${engine} typing:\n${list(typing)}`);
+      progress(`${engine} long tasks: ${JSON.stringify(probe.long)}`);
+      progress(
+        `${engine} keystrokes: ${keystrokeLatencies(probe, queries.slice(1), typingT).map(Math.round).join(' ')}`,
+      );
+    }
     const longTyping = longTasks(probe, typingT, typingEnd);
     const keystrokes = keystrokeLatencies(probe, queries.slice(1), typingT);
 
@@ -554,8 +567,10 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       quick: { type: 'boolean', default: false },
       runs: { type: 'string' },
       corpus: { type: 'string', multiple: true },
+      trace: { type: 'boolean', default: false },
     },
   });
+  trace = values.trace ?? false;
   const corpora = (values.corpus ?? [...CORPUS_NAMES]) as CorpusName[];
   for (const name of corpora) {
     if (!CORPUS_NAMES.includes(name)) throw new Error(`Unknown corpus ${name}`);
