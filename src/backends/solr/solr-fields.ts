@@ -39,3 +39,10 @@ export const SOLR_QUERY_FIELDS: string = [
   ...SOLR_TEXT_FIELDS.map((field) => `${field}^${FIELD_BOOSTS[field]}`),
   `meta^${FIELD_BOOSTS.meta}`,
 ].join(' ');
+
+/**
+ * Marks around highlighted words in `highlighting` (unified highlighter, `hl.tag.pre/post`):
+ * private-use characters that no content holds, so SolrSource turns them into ranges and shows
+ * the text as text.
+ */
+export const SOLR_HIGHLIGHT_MARKERS = { pre: '\uE000', post: '\uE001' } as const;
