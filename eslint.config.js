@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'demo/generated/', 'test/.tmp/', 'custom-elements.json'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'demo/generated/',
+      'test/.tmp/',
+      'test/bench/.cache/',
+      'custom-elements.json',
+    ],
+  },
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
   {

@@ -3,7 +3,7 @@
  * or any ancestor (events from a result card cross the search's shadow root).
  */
 import type { IndexErrorCode, SearchSourceErrorCode } from './core/errors.js';
-import type { SearchHit } from './core/types.js';
+import type { SearchHit, SectionHit } from './core/types.js';
 
 /**
  * Why the widget is in its error state: the core's index errors, plus what can go wrong while
@@ -25,6 +25,11 @@ export interface HzdSearchDetail {
   query: string;
   /** Number of matching documents (not only those shown). */
   total: number;
+  /**
+   * The filters the search ran with: field → chosen values (OR within a field, AND across
+   * fields); `{}` when none are chosen.
+   */
+  filters: Record<string, string[]>;
 }
 
 export interface HzdSelectDetail {
@@ -32,6 +37,10 @@ export interface HzdSelectDetail {
   hit: SearchHit;
   /** The query the hit was found for. */
   query: string;
+  /** The URL being opened: the hit's, or the chosen section's (`url#anchor`). */
+  url: string;
+  /** The section of the page that was chosen, when a section link was. */
+  section?: SectionHit;
 }
 
 export interface HzdErrorDetail {

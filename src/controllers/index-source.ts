@@ -12,7 +12,7 @@
  * error state.
  */
 import { IndexLoadError, SearchSourceError } from '../core/errors.js';
-import type { SearchOptions, SuggestOptions } from '../core/types.js';
+import type { FilterValues, SearchOptions, SuggestOptions } from '../core/types.js';
 import { EngineFailure, pageEngine, type EngineClient } from '../backends/static/engine-client.js';
 import type { IndexInfo } from '../backends/static/protocol.js';
 import type { HzdErrorCode, HzdErrorDetail } from '../events.js';
@@ -149,6 +149,7 @@ class EngineSource implements SearchSource {
   readonly dataDate: string;
   readonly documentCount: number;
   readonly language: string;
+  readonly filterValues: FilterValues;
 
   constructor(
     private readonly client: EngineClient,
@@ -158,6 +159,7 @@ class EngineSource implements SearchSource {
     this.dataDate = info.dataDate;
     this.documentCount = info.documentCount;
     this.language = info.language;
+    this.filterValues = info.filterValues;
   }
 
   search(query: string, options?: SearchOptions) {

@@ -4,7 +4,13 @@
  * to the current text, even when an asynchronous source (a worker, a sharded index) answers out
  * of order.
  */
-import type { SearchOptions, SearchResults, SuggestOptions, Suggestions } from '../core/types.js';
+import type {
+  FilterValues,
+  SearchOptions,
+  SearchResults,
+  SuggestOptions,
+  Suggestions,
+} from '../core/types.js';
 import { cutText } from '../core/text.js';
 
 /**
@@ -22,6 +28,12 @@ export interface SearchSource {
    * marked up with it, so screen readers pronounce them right inside an English widget.
    */
   readonly language?: string;
+  /**
+   * The index's filter fields and their values with document counts (`SearchIndex.filterValues`):
+   * the filter panel lists values the current query does not find (with a count of 0) from it.
+   * Without it, the panel lists the values seen in results.
+   */
+  readonly filterValues?: FilterValues;
 }
 
 export interface SearchRequest {
@@ -31,6 +43,10 @@ export interface SearchRequest {
   prefix: boolean;
   /** Also ask for completions and a correction. */
   suggest: boolean;
+  /** Chosen filter values (see `SearchOptions.filters`); none if empty. */
+  filters?: SearchOptions['filters'];
+  /** Fields to count values of (see `SearchOptions.facets`); none if empty. */
+  facets?: SearchOptions['facets'];
 }
 
 export type SearchOutcome =
@@ -69,6 +85,17 @@ function cleanSuggestions(value: unknown): Suggestions {
   return correction ? { completions, correction } : { completions };
 }
 
+/**
+ * The options for `source.search`: filters and facets only when there are any, so a source that
+ * predates them (or a stub in a test) sees the same call as before.
+ */
+function searchOptions(request: SearchRequest): SearchOptions {
+  const options: SearchOptions = { limit: request.limit, prefix: request.prefix };
+  if (request.filters && Object.keys(request.filters).length) options.filters = request.filters;
+  if (request.facets?.length) options.facets = request.facets;
+  return options;
+}
+
 export class SearchController {
   private latest = 0;
 
@@ -78,7 +105,7 @@ export class SearchController {
     const query = cutText(request.query, MAX_QUERY_CHARACTERS);
     try {
       const [results, suggestions] = await Promise.all([
-        source.search(query, { limit: request.limit, prefix: request.prefix }),
+        source.search(query, searchOptions(request)),
         request.suggest ? source.suggest(query) : NO_SUGGESTIONS,
       ]);
       if (id !== this.latest) return { status: 'stale' };

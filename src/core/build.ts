@@ -9,6 +9,8 @@ import { LEXICON_WORDS } from './analysis/lexicon-de.js';
 import { wordBreaks } from './analysis/word-breaks.js';
 import { FIELDS } from './engine.js';
 import { documentFields } from './indexing/document-fields.js';
+import { FilterIndexer } from './indexing/filter-index.js';
+import { storedSections } from './indexing/stored-sections.js';
 import { TermIndexer } from './indexing/term-indexer.js';
 import { buildVocabulary, collectWordStats, contentNouns } from './indexing/word-stats.js';
 import { validateDataDate, validateDocuments } from './schema.js';
@@ -61,6 +63,9 @@ function storedDocument(
   if (doc.lang) entry.lang = doc.lang;
   const titleBreaks = wordBreaks(doc.title, splitter);
   if (titleBreaks.length) entry.titleBreaks = titleBreaks;
+  if (doc.type) entry.type = doc.type;
+  if (doc.filters) entry.filters = doc.filters;
+  if (doc.sections?.length) entry.sections = storedSections(doc.sections, entry.text, textLength);
   return entry;
 }
 
@@ -87,9 +92,11 @@ export function buildIndex(
   ]);
 
   const indexer = new TermIndexer(splitter);
+  const filterIndexer = new FilterIndexer(indexer.writer);
   const progressStep = Math.max(1, Math.floor(docs.length / 20));
   fields.forEach((text, i) => {
     indexer.add(i, text);
+    filterIndexer.add(i, docs[i]!);
     if (options.onProgress && (i + 1) % progressStep === 0) options.onProgress(i + 1, docs.length);
   });
   const { keys, postings } = indexer.writer.finish();
@@ -112,6 +119,7 @@ export function buildIndex(
     documents: docs.map((doc, i) => storedDocument(doc, fields[i]!.body, textLength, splitter)),
     synonyms: synonyms.filter((group) => group.length > 1),
     vocabulary: buildVocabulary(wordStats, options.maxVocabulary ?? DEFAULT_MAX_VOCABULARY),
+    filterValues: filterIndexer.filterValues(),
     keys,
     postings,
   };

@@ -58,7 +58,7 @@ export function checkHeader(input: unknown): asserts input is Record<string, unk
 
 /** What both layouts carry in their header: data date, synonyms, fields and their lengths. */
 export function checkCommon(input: Record<string, unknown>): void {
-  const { synonyms, dataDate, fields, averageFieldLengths, documentCount } = input;
+  const { synonyms, dataDate, fields, averageFieldLengths, documentCount, filterValues } = input;
   if (!Number.isInteger(documentCount) || (documentCount as number) < 0)
     corrupt('the document count is invalid');
   if (
@@ -77,6 +77,36 @@ export function checkCommon(input: Record<string, unknown>): void {
   ) {
     corrupt('the field lengths are invalid');
   }
+  if (
+    !isRecord(filterValues) ||
+    !Object.values(filterValues).every(
+      (values) =>
+        Array.isArray(values) &&
+        values.every(
+          (entry) =>
+            Array.isArray(entry) &&
+            typeof entry[0] === 'string' &&
+            Number.isInteger(entry[1]) &&
+            entry[1] >= 0,
+        ),
+    )
+  ) {
+    corrupt('the filter values are invalid');
+  }
+}
+
+function isSection(value: unknown): boolean {
+  if (!isRecord(value) || typeof value['anchor'] !== 'string' || typeof value['title'] !== 'string')
+    return false;
+  const { text, span } = value;
+  return (
+    (text === undefined || typeof text === 'string') &&
+    (span === undefined ||
+      (Array.isArray(span) &&
+        span.length === 2 &&
+        Number.isInteger(span[0]) &&
+        Number.isInteger(span[1])))
+  );
 }
 
 export function checkDocuments(documents: unknown): asserts documents is StoredDocument[] {
@@ -92,6 +122,20 @@ export function checkDocuments(documents: unknown): asserts documents is StoredD
     }
     if (typeof doc['text'] !== 'string' || typeof doc['summary'] !== 'string')
       corrupt('a document lacks its text');
+    const { sections, filters, type } = doc;
+    if (sections !== undefined && !(Array.isArray(sections) && sections.every(isSection)))
+      corrupt('the sections of a document are invalid');
+    if (
+      (type !== undefined && typeof type !== 'string') ||
+      (filters !== undefined &&
+        !(
+          isRecord(filters) &&
+          Object.values(filters).every(
+            (values) => Array.isArray(values) && values.every((v) => typeof v === 'string'),
+          )
+        ))
+    )
+      corrupt('the type or filters of a document are invalid');
   }
 }
 

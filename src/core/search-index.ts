@@ -10,16 +10,19 @@
  * the query comes before one that only contains it.
  */
 import { fold, isStopWord } from './analysis/analyzer.js';
+import { FilterCatalog, FilterPlan, readFacets, readFilters } from './facets.js';
 import { phraseKey, wordKeys } from './analysis/index-keys.js';
 import { tokenize } from './analysis/tokenize.js';
 import { analyzeQuery, MAX_QUERY_LENGTH, type QueryWord } from './query.js';
 import { QueryPlanner, type QueryGroup } from './query-plan.js';
 import { Scorer } from './scoring.js';
+import { sectionMatches, type MatchedWord } from './section-hits.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import type { IndexStore } from './store.js';
 import { SynonymTable } from './synonym-table.js';
 import { cutText } from './text.js';
 import type {
+  FilterValues,
   SearchHit,
   SearchOptions,
   SearchResults,
@@ -44,6 +47,15 @@ const COMPLETION_CANDIDATES = 40;
 const PHRASE_CANDIDATES = 10;
 /** Co-occurrence is checked from this many letters of the last word on (fewer match too much). */
 const PHRASE_MIN_PREFIX = 3;
+/** Hits per call at most: more would make one call slow (every hit gets its snippets). */
+const MAX_LIMIT = 1000;
+const DEFAULT_LIMIT = 10;
+
+/** A count option (`limit`, `offset`): a whole number from 0 to `max`, else `fallback`. */
+function countOption(value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) return fallback;
+  return Math.min(max, Math.max(0, Math.floor(value)));
+}
 
 interface DocumentMatch {
   document: number;
@@ -55,7 +67,7 @@ interface DocumentMatch {
 /** What a search needs besides postings and display fields, from a single file or a manifest. */
 export interface SearchIndexData extends Pick<
   SerializedIndex,
-  'dataDate' | 'builtAt' | 'synonyms' | 'language'
+  'dataDate' | 'builtAt' | 'synonyms' | 'language' | 'filterValues'
 > {
   documentCount: number;
 }
@@ -71,6 +83,7 @@ export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly scorer: Scorer;
   private readonly planner: QueryPlanner;
+  private readonly filterCatalog: FilterCatalog;
 
   constructor(
     private readonly store: IndexStore,
@@ -83,6 +96,7 @@ export class SearchIndex {
     this.language = typeof data.language === 'string' ? data.language : 'de';
     this.vocabulary = new Vocabulary(vocabulary);
     this.scorer = new Scorer(store);
+    this.filterCatalog = new FilterCatalog(data.filterValues);
     this.planner = new QueryPlanner({
       vocabulary: this.vocabulary,
       synonyms: new SynonymTable(data.synonyms),
@@ -90,21 +104,44 @@ export class SearchIndex {
     });
   }
 
-  /** Finds documents for `query`; see SearchOptions for paging and prefix behaviour. */
-  search(query: string, options: SearchOptions = {}): SearchResults {
-    const limit = Math.max(0, options.limit ?? 10);
-    const offset = Math.max(0, options.offset ?? 0);
-    const words = analyzeQuery(query, options.prefix ?? true);
-    if (words.length === 0) return { query, total: 0, hits: [] };
+  /**
+   * The filter fields of the index and their values with document counts: what a filter UI
+   * lists (see `SearchOptions.filters`).
+   */
+  get filterValues(): FilterValues {
+    return this.filterCatalog.values;
+  }
 
+  /** Finds documents for `query`; see SearchOptions for paging, prefix, filters and facets. */
+  search(query: string, options: SearchOptions = {}): SearchResults {
+    const given: Partial<Record<keyof SearchOptions, unknown>> =
+      typeof options === 'object' && options !== null ? options : {};
+    const limit = countOption(given.limit, DEFAULT_LIMIT, MAX_LIMIT);
+    const offset = countOption(given.offset, 0);
+    const facets = readFacets(given.facets);
+    const words = analyzeQuery(query, given.prefix !== false);
+    if (words.length === 0) {
+      const empty: SearchResults = { query, total: 0, hits: [] };
+      if (facets) empty.facets = Object.fromEntries(facets.map((field) => [field, {}]));
+      return empty;
+    }
+
+    const filters = readFilters(given.filters);
+    const plan =
+      filters.size || facets
+        ? new FilterPlan(this.filterCatalog, this.store, filters, facets)
+        : undefined;
     const groups = this.planner.plan(words);
-    const ranked = this.rank(groups, words);
-    const hits = ranked.slice(offset, offset + limit).map((match) => this.hit(match, groups));
+    const idfs = groups.map((group) => this.groupIdf(group));
+    const matching = this.rank(groups, words, idfs);
+    const ranked = plan ? matching.filter((match) => plan.passes(match.document)) : matching;
+    const hits = ranked.slice(offset, offset + limit).map((match) => this.hit(match, groups, idfs));
     const results: SearchResults = { query, total: ranked.length, hits };
     const best = ranked[0];
     if (best && bitCount(best.groups) < groups.length) {
       results.missingWords = missingWords(groups, best);
     }
+    if (plan && facets) results.facets = plan.facetCounts(matching.map((m) => m.document));
     return results;
   }
 
@@ -144,9 +181,12 @@ export class SearchIndex {
 
   // ---- Ranking ------------------------------------------------------------------------------
 
-  private rank(groups: QueryGroup[], words: readonly QueryWord[]): DocumentMatch[] {
+  private rank(
+    groups: QueryGroup[],
+    words: readonly QueryWord[],
+    idfs: readonly number[],
+  ): DocumentMatch[] {
     const n = this.documentCount;
-    const idfs = groups.map((group) => this.groupIdf(group));
     const totalIdf = idfs.reduce((sum, idf) => sum + idf, 0) || 1;
     const score = new Float64Array(n);
     const coverage = new Float64Array(n);
@@ -204,15 +244,18 @@ export class SearchIndex {
     }
   }
 
-  private hit(match: DocumentMatch, groups: QueryGroup[]): SearchHit {
+  private hit(match: DocumentMatch, groups: QueryGroup[], idfs: readonly number[]): SearchHit {
     const doc = this.store.document(match.document);
-    const keys = this.matchedKeys(match, groups);
+    const matched = this.matchedWords(match, groups, idfs);
+    const keys = new Set(matched.flatMap((word) => [...word.keys]));
     const textMatches = findMatches(doc.text, keys);
-    // The summary is the snippet only when the body has no match (it runs for every hit).
+    const sections = doc.sections?.length ? sectionMatches(doc, matched, keys) : undefined;
+    // Without a match in the body, the best section's text shows where the page has the words;
+    // the summary is the snippet only when neither has one.
     const snippet =
-      textMatches.length || !doc.summary
+      textMatches.length || (!sections?.bestSnippet && !doc.summary)
         ? makeSnippet(doc.text, textMatches)
-        : makeSnippet(doc.summary, findMatches(doc.summary, keys));
+        : (sections?.bestSnippet ?? makeSnippet(doc.summary, findMatches(doc.summary, keys)));
     const hit: SearchHit = {
       id: doc.id,
       title: doc.title,
@@ -229,18 +272,29 @@ export class SearchIndex {
       'updated',
       'lang',
       'titleBreaks',
+      'type',
+      'filters',
     ] as const) {
       if (doc[key] !== undefined) Object.assign(hit, { [key]: doc[key] });
     }
+    if (sections?.sections.length) hit.sections = sections.sections;
     if (bitCount(match.groups) < groups.length) hit.missingWords = missingWords(groups, match);
     return hit;
   }
 
-  /** The keys of the groups `match` matched that its document has: what to highlight. */
-  private matchedKeys(match: DocumentMatch, groups: QueryGroup[]): Set<string> {
-    const keys = new Set<string>();
+  /**
+   * For each group `match` matched, the keys of it that its document has (what to highlight)
+   * and the group's IDF (how much a section having it counts).
+   */
+  private matchedWords(
+    match: DocumentMatch,
+    groups: QueryGroup[],
+    idfs: readonly number[],
+  ): MatchedWord[] {
+    const words: MatchedWord[] = [];
     groups.forEach((group, g) => {
       if (!(match.groups & (1 << g))) return;
+      const keys = new Set<string>();
       for (const option of group.options) {
         for (const plan of option.plans) {
           for (const { key } of plan.lookups) {
@@ -248,8 +302,9 @@ export class SearchIndex {
           }
         }
       }
+      words.push({ keys, weight: idfs[g]! });
     });
-    return keys;
+    return words;
   }
 
   // ---- Suggestions --------------------------------------------------------------------------

@@ -13,15 +13,26 @@ const MIN_INNER_MATCH = 5;
 const SNIPPET_LENGTH = 180;
 const CONTEXT_BEFORE = 40;
 
+/** A matched range of a text and the index key it matched. */
+export interface KeyMatch {
+  range: MatchRange;
+  key: string;
+}
+
 /**
  * Ranges of `text` whose words produce one of the matched index `keys`: as a whole word (any of
  * its exact, folded or stem keys), as a part inside a compound, or as two neighbouring words that
  * were matched joined ("Mind Map" for "mindmap").
  */
 export function findMatches(text: string, keys: ReadonlySet<string>): MatchRange[] {
+  return findKeyMatches(text, keys).map((match) => match.range);
+}
+
+/** Like `findMatches`, with the key each range matched (to tell which query words a text has). */
+export function findKeyMatches(text: string, keys: ReadonlySet<string>): KeyMatch[] {
   if (keys.size === 0 || !text) return [];
   const innerKeys = [...keys].filter((key) => key.length >= MIN_INNER_MATCH);
-  const ranges: MatchRange[] = [];
+  const matches: KeyMatch[] = [];
   let previous: { folded: string; start: number; end: number } | undefined;
   for (const word of tokenize(text)) {
     for (const part of word.parts) {
@@ -30,10 +41,21 @@ export function findMatches(text: string, keys: ReadonlySet<string>): MatchRange
         previous = undefined;
         continue;
       }
+      const whole = keys.has(analysed.exact)
+        ? analysed.exact
+        : keys.has(analysed.folded)
+          ? analysed.folded
+          : keys.has(analysed.stem)
+            ? analysed.stem
+            : undefined;
       if (previous && keys.has(previous.folded + analysed.folded)) {
-        ranges.push([previous.start, previous.end], [part.start, part.end]);
-      } else if (keys.has(analysed.exact) || keys.has(analysed.folded) || keys.has(analysed.stem)) {
-        ranges.push([part.start, part.end]);
+        const key = previous.folded + analysed.folded;
+        matches.push(
+          { range: [previous.start, previous.end], key },
+          { range: [part.start, part.end], key },
+        );
+      } else if (whole !== undefined) {
+        matches.push({ range: [part.start, part.end], key: whole });
       } else {
         const { folded, offsets } = foldWithOffsets(part.text);
         for (const key of innerKeys) {
@@ -41,14 +63,14 @@ export function findMatches(text: string, keys: ReadonlySet<string>): MatchRange
           if (at < 0) continue;
           const start = part.start + offsets[at]!;
           const end = part.start + offsets[at + key.length - 1]! + 1;
-          ranges.push([start, end]);
+          matches.push({ range: [start, end], key });
           break;
         }
       }
       previous = { folded: analysed.folded, start: part.start, end: part.end };
     }
   }
-  return ranges;
+  return matches;
 }
 
 /** Moves `index` back to the start of the word it is in. */

@@ -54,13 +54,37 @@ export interface StoredDocument {
   text: string;
   /** Positions in `title` where a long word may break (joints of compounds), for narrow screens. */
   titleBreaks?: number[];
+  type?: string;
+  filters?: Record<string, string[]>;
+  /** The page's sections, for section hits (see StoredSection). */
+  sections?: StoredSection[];
 }
+
+/**
+ * A section as the index keeps it: its heading always, and the text for its snippet either as a
+ * range `span` of the document's stored `text` (when it lies there already) or as its own
+ * `text`, cut to a share of the document's budget (see indexing/stored-sections.ts).
+ */
+export interface StoredSection {
+  anchor: string;
+  title: string;
+  text?: string;
+  span?: [start: number, end: number];
+}
+
+/**
+ * The filter fields of an index and their values, each with the number of documents that have
+ * it, most frequent first: `{ category: [['Formular', 12], ['Verfahren', 5]], type: [['PDF', 3]] }`.
+ * Fields are `category`, `type`, `levels`, `partners` (those that occur) and the names used in
+ * `SearchDocument.filters`.
+ */
+export type FilterValues = Record<string, [value: string, documentCount: number][]>;
 
 /** A group of words or phrases that mean the same to a visitor ("EAÜ", "Fußfessel", …). */
 export type SynonymGroup = string[];
 
 export const INDEX_FORMAT = 'hzd-search-index';
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /**
  * A vocabulary entry: the most frequent written form of a folded word, the number of documents
@@ -89,6 +113,8 @@ export interface SerializedIndex {
   synonyms: SynonymGroup[];
   /** Words for completions, corrections and typo tolerance, sorted by folded form. */
   vocabulary: VocabularyEntry[];
+  /** Filter fields and their values, for a UI to list (their documents are reserved keys). */
+  filterValues: FilterValues;
   /** Every index key, sorted by UTF-16 code units. */
   keys: string[];
   /** The encoded postings of each key (see postings.ts), parallel to `keys`. */

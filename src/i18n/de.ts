@@ -43,4 +43,9 @@ export const de: HzdStrings = {
   partners: 'Beteiligte',
   levels: 'Ebene',
   updated: 'Stand',
+  type: 'Art',
+  filterButton: (n) => (n ? `Filter (${formatNumber('de', n)} aktiv)` : 'Filter'),
+  filterReset: 'Filter zurücksetzen',
+  filteredNoResults: 'Die gewählten Filter schließen alle Ergebnisse aus.',
+  filterLabels: {},
 };

@@ -40,4 +40,9 @@ export const en: HzdStrings = {
   partners: 'Partners',
   levels: 'Level',
   updated: 'Updated',
+  type: 'Type',
+  filterButton: (n) => (n ? `Filters (${formatNumber('en', n)} active)` : 'Filters'),
+  filterReset: 'Reset filters',
+  filteredNoResults: 'The chosen filters exclude all results.',
+  filterLabels: {},
 };

@@ -66,6 +66,18 @@ export interface HzdStrings {
   partners: string;
   levels: string;
   updated: string;
+  /** Label of the kind of content (`PDF`), on cards and as the legend of the `type` filter. */
+  type: string;
+  /** The filter disclosure button, with the number of chosen values: "Filter (2 aktiv)". */
+  filterButton: (active: number) => string;
+  filterReset: string;
+  /** Instead of `noResultsHelp` while filters are chosen. */
+  filteredNoResults: string;
+  /**
+   * Legends of filter fields other than `category`, `type`, `levels` and `partners` (which use
+   * the card's labels): `{ zielgruppe: 'Zielgruppe' }`. A field without a legend shows its name.
+   */
+  filterLabels: Record<string, string>;
 }
 
 export const translations: Readonly<Record<HzdLanguage, HzdStrings>> = { de, en };
@@ -101,7 +113,7 @@ export function resolveStrings(lang: HzdLanguage, overrides?: Partial<HzdStrings
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
     const fallback: unknown = base[key as keyof HzdStrings];
-    if (fallback === undefined || typeof value !== typeof fallback) continue;
+    if (fallback === undefined || value === null || typeof value !== typeof fallback) continue;
     merged[key] =
       typeof value === 'function'
         ? guarded(value, fallback as (...args: never[]) => string)

@@ -3,8 +3,8 @@
  * ../shared/corpus (see its README): build time, index size, load time, heap after load and query
  * latency (whole words, two words, typos, keystroke prefixes of 1 to 8 letters).
  *
- *   npm run bench                          both corpora (10k and all), 20 repetitions
- *   npm run bench -- --corpus 10k --quick  one corpus, 5 repetitions
+ *   npm run bench:core                          both corpora (10k and all), 20 repetitions
+ *   npm run bench:core -- --corpus 10k --quick  one corpus, 5 repetitions
  *
  * Prints a Markdown report to stdout (progress goes to stderr) and writes no files. The 86k
  * corpus needs a few GB of heap, so the script re-runs itself in a child Node process with
@@ -119,7 +119,7 @@ interface EngineResult {
 }
 
 function usage(): never {
-  console.error('Usage: npm run bench -- [--corpus 10k|all|both] [--quick]');
+  console.error('Usage: npm run bench:core -- [--corpus 10k|all|both] [--quick]');
   process.exit(2);
 }
 

@@ -174,6 +174,8 @@ describe('keyboard (APG list autocomplete)', () => {
     await h.press('Enter');
     expect(selects).to.have.length(1);
     expect(selects[0]!.detail.hit.url).to.equal('#wohngeld');
+    expect(selects[0]!.detail.url).to.equal('#wohngeld');
+    expect(selects[0]!.detail.section).to.equal(undefined);
     expect(selects[0]!.detail.query).to.equal('wohn');
     expect(selects[0]!.cancelable).to.equal(true);
     expect(window.location.hash).to.equal('#wohngeld');

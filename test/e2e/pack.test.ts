@@ -60,6 +60,13 @@ const PUBLISHED = [
   // Types of the elements for React 19 and Vue, generated from the manifest.
   'dist/types/react.d.ts',
   'dist/types/vue.d.ts',
+  // The Solr configset (generated from the analyzer; README, "Apache Solr").
+  'solr/hzd-de/compound-words.txt',
+  'solr/hzd-de/mapping-fold.txt',
+  'solr/hzd-de/schema.xml',
+  'solr/hzd-de/solrconfig.xml',
+  'solr/hzd-de/stopwords.txt',
+  'solr/hzd-de/synonyms.txt',
 ];
 
 const DOCUMENTS = [

@@ -93,6 +93,37 @@ describe('privacy', () => {
     await assertNothingStored(context, page);
   });
 
+  test('choosing a result sends nothing: no request on hzd-select (no analytics by default)', async () => {
+    const context = await browser.newContext();
+    const urls = recordRequests(context);
+    const page = await context.newPage();
+    const probe = await attachProbe(page);
+
+    await page.goto(server.url('/plain.html'));
+    const { total } = await submitSearch(page, probe, 'wohngeld');
+    assert.ok(total > 0);
+    await firstResultLink(page).waitFor();
+    await page.waitForLoadState('networkidle');
+    const before = withoutFavicon(urls);
+    // The page keeps itself (a single-page app would route): what the click alone causes counts.
+    await page.evaluate(() => {
+      window.addEventListener('hzd-select', (event) => {
+        event.preventDefault();
+        (window as unknown as { chosen: string }).chosen = (
+          event as CustomEvent<{ url: string }>
+        ).detail.url;
+      });
+    });
+    await firstResultLink(page).click();
+    const chosen = await page.waitForFunction(
+      () => (window as unknown as { chosen?: string }).chosen,
+    );
+    assert.ok(String(await chosen.jsonValue()).length > 0, 'hzd-select names the URL chosen');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(withoutFavicon(urls), before, 'no request after the choice');
+    await assertNothingStored(context, page);
+  });
+
   test("index-src: the page's index, fetched on first focus, and not the bundled one", async () => {
     const context = await browser.newContext();
     const urls = recordRequests(context);

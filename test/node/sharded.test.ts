@@ -16,6 +16,7 @@ import { shardIndex, type ShardOptions } from '../../src/core/sharded/write.js';
 import { readQuerySet, SETS } from '../eval/known-item/sets.js';
 import { queriesOf } from '../eval/known-item/evaluate.js';
 import { readQueries, readShippedDocuments } from '../eval/relevance.js';
+import { FILTER_SITE } from './helpers/filter-site.js';
 
 /** A sharded index served from memory; `fetched` lists the files asked for. */
 function sharded(index: SerializedIndex, options?: ShardOptions) {
@@ -154,5 +155,82 @@ describe('sharded index of tiny content', () => {
       (await source.search('Wohngeld')).hits.map((hit) => hit.id),
       ['a'],
     );
+  });
+});
+
+describe('sharded index with filters, facets and sections', () => {
+  const index = buildIndex(FILTER_SITE);
+  const FACETS = ['category', 'type', 'levels', 'partners', 'zielgruppe', 'jahr'];
+  const FILTERS: Record<string, string[]>[] = [
+    {},
+    { category: ['Leistung'] },
+    { type: ['Formular', 'Rechner'], levels: ['Bund'] },
+    { zielgruppe: ['Verwaltung'] },
+    { category: ['Unbekannt'] },
+    { farbe: ['rot'] },
+  ];
+
+  it('gives the same hits, totals, facets and sections as the single file', async () => {
+    const single = loadIndex(JSON.parse(JSON.stringify(index)));
+    const { source } = sharded(index, { termShardCharacters: 200, documentsPerShard: 2 });
+    assert.deepEqual(source.filterValues, single.filterValues);
+    let withSections = 0;
+    for (const query of ['Wohngeld', 'Antrag', 'Höchstbetrag', 'Bruttokaltmiete', 'wohn']) {
+      for (const filters of FILTERS) {
+        for (const offset of [0, 2]) {
+          const options = { filters, facets: FACETS, limit: 3, offset };
+          const expected = single.search(query, options);
+          assert.deepEqual(
+            await source.search(query, options),
+            expected,
+            `"${query}" ${JSON.stringify(options)}`,
+          );
+          withSections += expected.hits.filter((hit) => hit.sections?.length).length;
+        }
+      }
+    }
+    assert.ok(withSections > 10, 'the comparison covers section hits');
+  });
+
+  it('fetches the filter keys with the query, from one term shard, in no extra round', async () => {
+    // Shards of 300 characters: 12 term shards, the filter keys (434 characters) in one.
+    const shape = { termShardCharacters: 300, documentsPerShard: 1 };
+    const { manifest, files } = shardIndex(JSON.parse(JSON.stringify(index)), shape);
+    const contents = new Map(files.map((file) => [file.name, file.content]));
+    /** A fresh index counting term shards and rounds (the fetches a run asks for at once). */
+    const counting = () => {
+      const counts = { terms: 0, rounds: 0 };
+      let inRound = false;
+      const source = new ShardedIndex(
+        checkManifest(JSON.parse(JSON.stringify(manifest))),
+        async (path) => {
+          if (!inRound) {
+            inRound = true;
+            counts.rounds++;
+            queueMicrotask(() => (inRound = false));
+          }
+          if (path.startsWith('terms/')) counts.terms++;
+          return JSON.parse(contents.get(path)!);
+        },
+      );
+      return { source, counts };
+    };
+    const plain = counting();
+    await plain.source.search('Bruttokaltmiete', { limit: 1 });
+    const filtered = counting();
+    const results = await filtered.source.search('Bruttokaltmiete', {
+      limit: 1,
+      filters: { category: ['Leistung'], zielgruppe: ['Bürger'] },
+      facets: ['type'],
+    });
+    assert.equal(results.total, 1);
+    assert.deepEqual(results.facets, { type: { Rechner: 1 } });
+    assert.ok(files.filter((file) => file.name.startsWith('terms/')).length >= 10);
+    assert.equal(
+      filtered.counts.terms,
+      plain.counts.terms + 1,
+      'the keys of both filters and of the facet field share one shard',
+    );
+    assert.equal(filtered.counts.rounds, plain.counts.rounds);
   });
 });

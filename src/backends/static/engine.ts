@@ -91,6 +91,7 @@ export class Engine {
           builtAt: index.builtAt,
           documentCount: index.documentCount,
           language: index.language,
+          filterValues: index.filterValues,
         },
       });
     } catch (error) {

@@ -5,6 +5,7 @@
  * and the engine only parses and searches, off the main thread.
  */
 import type {
+  FilterValues,
   SearchOptions,
   SearchResults,
   SuggestOptions,
@@ -20,6 +21,8 @@ export interface IndexInfo {
   builtAt: string;
   documentCount: number;
   language: string;
+  /** The index's filter fields and values, for a filter UI. */
+  filterValues: FilterValues;
 }
 
 export type ToEngine =

@@ -40,18 +40,18 @@ export const resultCardStyles = css`
     text-decoration-thickness: 2px;
   }
 
-  a::after {
+  .page-link::after {
     content: '';
     position: absolute;
     inset: 0;
   }
 
   /* The ring goes around the whole card, which is what the link covers. */
-  a:focus-visible {
+  .page-link:focus-visible {
     outline: none;
   }
 
-  a:focus-visible::after {
+  .page-link:focus-visible::after {
     outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
     border-radius: var(--_radius);
@@ -68,6 +68,41 @@ export const resultCardStyles = css`
     font-weight: 600;
     padding: 0 0.05em;
     border-radius: 2px;
+  }
+
+  /* Sections as Pagefind shows sub-results: indented under the page, each its own link, above
+     the page link that covers the card. */
+  .sections {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+    margin: 0 0 0.5em;
+    padding: 0;
+    padding-inline-start: calc(var(--_space) * 0.75);
+    list-style: none;
+    border-inline-start: 2px solid var(--_border);
+  }
+
+  .section-link {
+    position: relative;
+    z-index: 1;
+    display: inline-block;
+    min-height: 24px;
+    font-weight: 600;
+  }
+
+  .section-snippet {
+    margin: 0.125em 0 0;
+    font-size: 0.9375rem;
+  }
+
+  .type {
+    padding: 0 0.4em;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    color: var(--_text);
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
   }
 
   .meta {
@@ -103,7 +138,7 @@ export const resultCardStyles = css`
       border-inline-start-color: CanvasText;
     }
 
-    a:focus-visible::after {
+    .page-link:focus-visible::after {
       outline-color: Highlight;
     }
 

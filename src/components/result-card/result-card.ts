@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { SearchHit } from '../../core/types.js';
+import type { SearchHit, SectionHit } from '../../core/types.js';
 import { isSafeUrl } from '../../core/url.js';
 import { withoutBidiControls } from '../../core/text.js';
 import { hzdEvent } from '../../events.js';
@@ -10,10 +10,24 @@ import { tokens } from '../shared/tokens.styles.js';
 import { highlight } from './highlight.js';
 import { resultCardStyles } from './result-card.styles.js';
 
+/** A section's excerpt; no whitespace inside the paragraph: its text is the excerpt exactly. */
+function sectionSnippet(parts: unknown, lang: string): TemplateResult {
+  return html`<p part="section-snippet" class="section-snippet content" lang=${lang}>${parts}</p>`;
+}
+
+/** Sections shown under a page, at most (as Pagefind's sub-results). */
+const MAX_SECTIONS = 3;
+
 /**
  * One search hit as an `<article>`: a heading holding the link, the snippet with the matched
- * words in `<mark>`, and metadata (category, partners, levels, date). The link stretches over the
- * whole card, so the card is one pointer target and one tab stop.
+ * words in `<mark>`, up to three matching sections of the page (each a link to its heading, with
+ * its own snippet), and metadata (kind, category, partners, levels, date). The title link
+ * stretches over the whole card, so a card without sections is one pointer target and one tab
+ * stop; section links lie above it, one tab stop each.
+ *
+ * A section link's accessible name is "Seite › Abschnitt": the page title is in the link as
+ * visually hidden text, so a screen reader's list of links tells the sections of different pages
+ * apart. The kind (`PDF`) is text, in the metadata and as the title link's description.
  *
  * Text and match ranges become text nodes and `<mark>` elements; nothing from the index is ever
  * parsed as HTML, and a URL that fails `isSafeUrl` (`javascript:`, `data:` …) is shown as plain
@@ -22,8 +36,9 @@ import { resultCardStyles } from './result-card.styles.js';
  * @summary A search result: linked title, highlighted snippet, metadata.
  * @tag hzd-result-card
  *
- * @fires {HzdSelectEvent} hzd-select - The link was activated (plain click or Enter). Cancelable:
- *   `preventDefault()` stops the navigation, e.g. to route in a single-page app. --bubbles --composed
+ * @fires {HzdSelectEvent} hzd-select - The title link or a section link was activated (plain click
+ *   or Enter); detail `{ hit, query, url, section? }`. Cancelable: `preventDefault()` stops the
+ *   navigation, e.g. to route in a single-page app. --bubbles --composed
  *
  * @csspart card - The `<article>`.
  * @csspart heading - The heading around the title.
@@ -32,6 +47,11 @@ import { resultCardStyles } from './result-card.styles.js';
  * @csspart snippet - The excerpt paragraph.
  * @csspart mark - A matched word (in title and snippet).
  * @csspart meta - The metadata list.
+ * @csspart type - The kind of content (`PDF`), in the metadata.
+ * @csspart sections - The list of matching sections.
+ * @csspart section - One section.
+ * @csspart section-link - A section's link (to `url#anchor`).
+ * @csspart section-snippet - A section's excerpt.
  *
  * @cssprop [--hzd-font-family=system-ui, …] - Font family.
  * @cssprop [--hzd-color-text=#1b1f24] - Text colour.
@@ -106,8 +126,15 @@ export class HzdResultCard extends LitElement {
     const snippet = hit.snippet && typeof hit.snippet.text === 'string' ? hit.snippet : undefined;
     // No whitespace inside the paragraph: its text is the snippet exactly.
     const excerpt = snippet?.text ? highlight(snippet.text, snippet.matches) : undefined;
+    const type = typeof hit.type === 'string' ? withoutBidiControls(hit.type).trim() : '';
     const link = isSafeUrl(url)
-      ? html`<a part="link" class="content" lang=${textLang} href=${url} @click=${this.onClick}
+      ? html`<a
+          part="link"
+          class="page-link content"
+          lang=${textLang}
+          href=${url}
+          aria-describedby=${type ? 'type' : nothing}
+          @click=${(event: MouseEvent) => this.select(event, url)}
           >${title}</a
         >`
       : html`<span part="title" class="content" lang=${textLang}>${title}</span>`;
@@ -120,7 +147,7 @@ export class HzdResultCard extends LitElement {
             ? html`<p part="snippet" class="snippet content" lang=${textLang}>${excerpt}</p>`
             : nothing
         }
-        ${this.renderMeta(hit, strings, lang, textLang)}
+        ${this.renderSections(hit, textLang)} ${this.renderMeta(hit, strings, lang, textLang, type)}
       </article>
     `;
   }
@@ -133,12 +160,58 @@ export class HzdResultCard extends LitElement {
     return 'de';
   }
 
-  private renderMeta(hit: SearchHit, strings: HzdStrings, lang: 'de' | 'en', textLang: string) {
+  /** The page's matching sections (checked: a custom source may send anything). */
+  private renderSections(hit: SearchHit, textLang: string) {
+    const sections = (Array.isArray(hit.sections) ? hit.sections : [])
+      .filter(
+        (section): section is SectionHit =>
+          typeof section === 'object' &&
+          section !== null &&
+          typeof section.title === 'string' &&
+          !!section.title.trim() &&
+          typeof section.url === 'string' &&
+          isSafeUrl(section.url),
+      )
+      .slice(0, MAX_SECTIONS);
+    if (!sections.length) return nothing;
+    const page = withoutBidiControls(hit.title);
+    return html`<ul part="sections" class="sections" role="list">
+      ${sections.map((section) => {
+        const snippet =
+          section.snippet && typeof section.snippet.text === 'string' && section.snippet.text
+            ? highlight(section.snippet.text, section.snippet.matches)
+            : undefined;
+        return html`<li part="section">
+          <a
+            part="section-link"
+            class="section-link content"
+            lang=${textLang}
+            href=${section.url}
+            @click=${(event: MouseEvent) => this.select(event, section.url, section)}
+            ><span class="visually-hidden">${page} › </span>${highlight(
+              section.title,
+              section.titleMatches,
+            )}</a
+          >
+          ${snippet ? sectionSnippet(snippet, textLang) : nothing}
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderMeta(
+    hit: SearchHit,
+    strings: HzdStrings,
+    lang: 'de' | 'en',
+    textLang: string,
+    type: string,
+  ) {
     const list = (value: unknown) =>
       Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v).join(', ') : '';
     const date = formatDate(lang, hit.updated, 'medium');
     // Values from the index carry the text's language; the date is formatted in the UI's.
     const rows: Array<[string, TemplateResult | string, string]> = [];
+    if (type) rows.push([strings.type, type, textLang]);
     if (typeof hit.category === 'string' && hit.category)
       rows.push([strings.category, withoutBidiControls(hit.category), textLang]);
     if (list(hit.partners))
@@ -148,25 +221,33 @@ export class HzdResultCard extends LitElement {
     if (date)
       rows.push([strings.updated, html`<time datetime=${hit.updated!}>${date}</time>`, lang]);
     if (rows.length === 0) return nothing;
+    // The kind is a badge: its term is for screen readers ("Art: PDF"), the text for everyone.
     return html`<dl part="meta" class="meta">
-      ${rows.map(
-        ([term, value, valueLang]) =>
-          html`<div>
-            <dt>${term}</dt>
-            <dd class="content" lang=${valueLang}>${value}</dd>
-          </div>`,
+      ${rows.map(([term, value, valueLang], row) =>
+        type && row === 0
+          ? html`<div>
+              <dt class="visually-hidden">${term}</dt>
+              <dd id="type" part="type" class="type content" lang=${valueLang}>${value}</dd>
+            </div>`
+          : html`<div>
+              <dt>${term}</dt>
+              <dd class="content" lang=${valueLang}>${value}</dd>
+            </div>`,
       )}
     </dl>`;
   }
 
-  private onClick(event: MouseEvent): void {
+  /** A link was activated: `hzd-select`, which the host may cancel to route itself. */
+  private select(event: MouseEvent, url: string, section?: SectionHit): void {
     // Modified clicks open a new tab or window: the page stays, so there is nothing to route.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
       return;
     }
     if (!this.hit) return;
-    const select = hzdEvent('hzd-select', { hit: this.hit, query: this.query });
-    if (!this.dispatchEvent(select)) event.preventDefault();
+    const detail = section
+      ? { hit: this.hit, query: this.query, url, section }
+      : { hit: this.hit, query: this.query, url };
+    if (!this.dispatchEvent(hzdEvent('hzd-select', detail))) event.preventDefault();
   }
 }
 

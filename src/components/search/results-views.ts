@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SearchResults, Suggestions } from '../../core/types.js';
 import type { HzdLanguage, HzdStrings } from '../../i18n/index.js';
 import { heading } from '../shared/heading.js';
+import { filtersView, type FiltersContext } from './filters.js';
 import { topicsView, type TopicsContext } from './topics-view.js';
 import { serverSearchUrl, type ServerSearch } from './url-sync.js';
 
@@ -25,6 +26,8 @@ export interface ViewContext extends TopicsContext {
   contact?: string;
   /** Whether "Datenstand" is rendered (it describes the results region). */
   hasDataDate: boolean;
+  /** The filter panel, when the element names filter fields and results are shown. */
+  filters?: FiltersContext;
   onRetry(): void;
   onMore(): void;
 }
@@ -87,6 +90,7 @@ export function resultsView(context: ViewContext, view: ResultsView): TemplateRe
             </p>`
           : nothing
       }
+      ${context.filters ? filtersView(context.filters) : nothing}
       ${results.total > 0 ? hitsView(context, view) : noResultsView(context, view)}
     </section>
   `;
@@ -114,7 +118,7 @@ function hitsView(context: ViewContext, { results, query }: ResultsView): Templa
         (hit) => html`
           <li>
             <hzd-result-card
-              exportparts="card, heading, link, title, snippet, mark, meta"
+              exportparts="card, heading, link, title, snippet, mark, meta, type, sections, section, section-link, section-snippet"
               lang=${context.lang}
               content-lang=${context.contentLang}
               theme=${context.theme ?? nothing}
@@ -143,7 +147,7 @@ function noResultsView(context: ViewContext, { suggestions, query }: ResultsView
       : nothing,
   ];
   return html`
-    <p class="help">${text.noResultsHelp}</p>
+    <p class="help">${context.filters?.active ? text.filteredNoResults : text.noResultsHelp}</p>
     ${
       correction
         ? html`<p part="correction" class="help">

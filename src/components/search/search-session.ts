@@ -8,7 +8,14 @@
  * attributes, the text typed, the no-JS form it takes over, its name among several boxes. It
  * hands a session the access to those (SearchHost) and delegates to it from then on.
  */
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import {
+  adoptStyles,
+  html,
+  nothing,
+  type LitElement,
+  type ReactiveController,
+  type TemplateResult,
+} from 'lit';
 import { AnnouncerController } from '../../controllers/announcer-controller.js';
 import { ComboboxController } from '../../controllers/combobox-controller.js';
 import { documentLiveRegions } from '../../controllers/document-live-regions.js';
@@ -30,7 +37,17 @@ import {
 } from './results-views.js';
 import { statusView, topicsView } from './topics-view.js';
 import { suggestionOptions, type SuggestionOption } from './suggestion-options.js';
-import { writeUrlQuery, type ServerSearch } from './url-sync.js';
+import {
+  activeCount,
+  activeFilters,
+  filterFieldNames,
+  FilterValueMemory,
+  type FilterSelection,
+  type FiltersContext,
+} from './filters.js';
+import { filterStyles } from './filters.styles.js';
+import type { ServerSearch } from './url-sync.js';
+import { readUrlFilters, writeUrlState } from './url-state.js';
 import type { HzdSearch, SearchState } from './search.js';
 
 /** What a session needs of its element beyond its public properties. */
@@ -62,7 +79,8 @@ interface Shown {
   committed: boolean;
 }
 
-type RunReason = 'typing' | 'commit' | 'more';
+/** Why a search runs: typing, a submit, "more results", or a changed filter. */
+type RunReason = 'typing' | 'commit' | 'more' | 'filter';
 
 /**
  * A SolrSource for `solr-url`: its code is a file of its own (hzd-search.solr.js), loaded only by
@@ -111,6 +129,11 @@ export class SearchSession implements ReactiveController {
   private interruptedLoad = false;
   private urlTimer?: ReturnType<typeof setTimeout>;
   private scrolledTo?: string;
+  /** Chosen filter values (all fields ever chosen; searches use those of `filters`). */
+  private selection: FilterSelection = {};
+  private filtersOpen = false;
+  private readonly filterValues = new FilterValueMemory();
+  private readonly onPopState = () => this.restoreFromUrl();
 
   constructor(private readonly host: SearchHost) {
     const element = host.element;
@@ -125,6 +148,12 @@ export class SearchSession implements ReactiveController {
       canSpeak: () => element.matches(':focus-within'),
       useDocumentRegions: () => element.documentAnnouncer,
     });
+    // The filter panel's styles come with this module (see filters.styles.ts).
+    adoptStyles(element.renderRoot as ShadowRoot, [
+      ...(element.constructor as typeof LitElement).elementStyles,
+      filterStyles,
+    ]);
+    if (element.syncUrl) this.selection = readUrlFilters(this.filterFields);
     element.addController(this);
   }
 
@@ -170,7 +199,7 @@ export class SearchSession implements ReactiveController {
     if (this.host.query) this.textChanged();
   }
 
-  /** `limit` or `min-chars` changed. */
+  /** `limit`, `min-chars` or `filters` changed. */
   settingsChanged(limitChanged: boolean): void {
     if (limitChanged) this.visibleLimit = this.host.pageSize;
     if (this.host.query) this.textChanged();
@@ -243,6 +272,7 @@ export class SearchSession implements ReactiveController {
   // ---- Lifecycle (ReactiveController) -------------------------------------------------------
 
   hostConnected(): void {
+    window.addEventListener('popstate', this.onPopState);
     clearTimeout(this.disconnectTimer);
     if (this.interruptedLoad) {
       this.interruptedLoad = false;
@@ -251,6 +281,7 @@ export class SearchSession implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('popstate', this.onPopState);
     clearTimeout(this.urlTimer);
     if (this.loadPending) {
       // Moving the element (remove, then insert) disconnects and reconnects it in one task: the
@@ -323,6 +354,8 @@ export class SearchSession implements ReactiveController {
     this.loadPending = false;
     this.error = undefined;
     this.shown = undefined;
+    // Another index has other values; the chosen ones stay (and are listed, with their counts).
+    this.filterValues.forget();
     this.cancelSearch();
     this.changed();
   }
@@ -378,8 +411,11 @@ export class SearchSession implements ReactiveController {
     const source = this.source;
     if (!source) return undefined;
     const text = this.host.query;
-    const committed = reason === 'commit' || (reason === 'more' && !!this.shown?.committed);
+    // "More" and a changed filter search the same text as shown, in the same way.
+    const committed = reason === 'commit' || (reason !== 'typing' && !!this.shown?.committed);
     const before = this.shown?.results.hits.length ?? 0;
+    const fields = this.filterFields;
+    const filters = activeFilters(this.selection, fields);
     const previousSuggestions = this.shown?.suggestions;
     this.searching = true;
     this.changed();
@@ -388,8 +424,10 @@ export class SearchSession implements ReactiveController {
       limit: this.visibleLimit,
       prefix: !committed,
       // A submitted search needs no completions, but keeps "Meinten Sie …?"; more of the same
-      // results keep the suggestions they had.
-      suggest: reason !== 'more',
+      // results, and the same text filtered, keep the suggestions they had.
+      suggest: reason === 'typing' || reason === 'commit',
+      filters,
+      facets: fields,
     });
     if (outcome.status === 'stale') return undefined;
     this.searching = false;
@@ -404,18 +442,20 @@ export class SearchSession implements ReactiveController {
     }
 
     const { results } = outcome;
+    const keepSuggestions = reason === 'more' || reason === 'filter';
     const suggestions =
-      reason === 'more' && previousSuggestions ? previousSuggestions : outcome.suggestions;
+      keepSuggestions && previousSuggestions ? previousSuggestions : outcome.suggestions;
     this.shown = { query: text, results, suggestions, committed };
+    this.filterValues.remember(fields, results, source.filterValues);
     if (reason === 'typing') {
       this.options = suggestionOptions(text, suggestions, results);
       this.combobox.setOptions(this.options.length, this.host.inputFocused);
     }
     this.changed();
     this.announceResults(reason, results, suggestions, before);
-    if (reason === 'commit') {
+    if (reason === 'commit' || reason === 'filter') {
       this.host.element.dispatchEvent(
-        hzdEvent('hzd-search', { query: text, total: results.total }),
+        hzdEvent('hzd-search', { query: text, total: results.total, filters }),
       );
       this.syncUrlNow();
     }
@@ -433,6 +473,14 @@ export class SearchSession implements ReactiveController {
       this.announcer.announce(text.moreLoaded(results.hits.length - before), { delay: 0 });
       return;
     }
+    if (reason === 'filter') {
+      // Focus stays on the checkbox; the new count is what changed.
+      const query = this.host.query;
+      const count =
+        results.total > 0 ? text.resultCount(results.total, query) : text.noResults(query);
+      this.announcer.announce(count, { delay: 0 });
+      return;
+    }
     // While typing, every message waits for the pause, "no results" included: the letters on
     // the way to a word that has results ("Personalausw…") must not be reported one by one.
     // Only a submitted search answers at once. Nothing here is an error, so all of it is polite.
@@ -441,7 +489,8 @@ export class SearchSession implements ReactiveController {
     const parts: string[] = [];
     if (results.total === 0) {
       parts.push(text.noResults(query));
-      if (submitted) parts.push(text.noResultsHelp);
+      const filtered = activeCount(activeFilters(this.selection, this.filterFields)) > 0;
+      if (submitted) parts.push(filtered ? text.filteredNoResults : text.noResultsHelp);
       if (suggestions.correction) parts.push(`${text.didYouMean} ${suggestions.correction}?`);
     } else {
       parts.push(text.resultCount(results.total, query));
@@ -485,7 +534,11 @@ export class SearchSession implements ReactiveController {
       return;
     }
     this.announcer.clear();
-    const select = hzdEvent('hzd-select', { hit: option.hit, query: this.host.query });
+    const select = hzdEvent('hzd-select', {
+      hit: option.hit,
+      query: this.host.query,
+      url: option.hit.url,
+    });
     if (this.host.element.dispatchEvent(select)) this.host.navigate(option.hit.url);
   }
 
@@ -519,14 +572,100 @@ export class SearchSession implements ReactiveController {
     this.urlTimer = setTimeout(() => {
       // Only a text whose results are on screen (or an empty field) goes into the URL.
       const query = this.host.query;
-      if (!query || this.shown?.query === query) writeUrlQuery(query, this.host.queryParamName);
+      if (!query || this.shown?.query === query) this.writeUrl();
     }, URL_SYNC_DELAY);
   }
 
   private syncUrlNow(): void {
     if (!this.host.element.syncUrl) return;
     clearTimeout(this.urlTimer);
-    writeUrlQuery(this.host.query, this.host.queryParamName);
+    this.writeUrl();
+  }
+
+  private writeUrl(): void {
+    const fields = this.filterFields;
+    writeUrlState(
+      this.host.query,
+      this.host.queryParamName,
+      fields,
+      activeFilters(this.selection, fields),
+    );
+  }
+
+  /** Back or forward to an entry of this page: its query and filters, if they differ. */
+  private restoreFromUrl(): void {
+    const element = this.host.element;
+    if (!element.syncUrl) return;
+    const param = this.host.queryParamName;
+    const query = new URL(window.location.href).searchParams.get(param) ?? '';
+    const fields = this.filterFields;
+    const selection = readUrlFilters(fields);
+    const same =
+      query.trim() === this.host.query &&
+      JSON.stringify(selection) === JSON.stringify(activeFilters(this.selection, fields));
+    if (same) return;
+    this.selection = selection;
+    if (query.trim()) void this.search(query);
+    else {
+      this.host.value = '';
+      this.textChanged();
+    }
+  }
+
+  // ---- Filters ------------------------------------------------------------------------------
+
+  /** The fields of the `filters` attribute. */
+  private get filterFields(): string[] {
+    return filterFieldNames(this.host.element.filters);
+  }
+
+  /** A checkbox changed: search again at once; focus stays on the checkbox. */
+  private filterChanged(field: string, value: string, checked: boolean): void {
+    const values = (this.selection[field] ?? []).filter((chosen) => chosen !== value);
+    if (checked) values.push(value);
+    this.selection = { ...this.selection, [field]: values };
+    this.filtersApplied();
+  }
+
+  /** "Filter zurücksetzen": its button goes away, so focus moves to the disclosure button. */
+  private async resetFilters(): Promise<void> {
+    this.selection = {};
+    this.filtersApplied();
+    const element = this.host.element;
+    await element.updateComplete;
+    element.renderRoot.querySelector<HTMLElement>('#filter-toggle')?.focus();
+  }
+
+  private filtersApplied(): void {
+    this.visibleLimit = this.host.pageSize;
+    this.changed();
+    if (this.source && this.host.query.length >= this.host.minLength && !this.error) {
+      void this.run('filter');
+    } else {
+      this.syncUrlNow();
+    }
+  }
+
+  private filtersContext(): FiltersContext | undefined {
+    const fields = this.filterFields;
+    const results = this.shown?.results;
+    if (!fields.length || !results) return undefined;
+    const active = activeFilters(this.selection, fields);
+    const text = this.host.text;
+    return {
+      text,
+      lang: this.host.lang,
+      contentLang: this.contentLang,
+      fields: this.filterValues.fields(fields, results, active, text, this.contentLang),
+      open: this.filtersOpen,
+      active: activeCount(active),
+      onToggle: () => {
+        this.filtersOpen = !this.filtersOpen;
+        this.changed();
+      },
+      onChange: (field, value, checked) => this.filterChanged(field, value, checked),
+      onReset: () => void this.resetFilters(),
+    };
   }
 
   private changed(): void {
@@ -625,6 +764,7 @@ export class SearchSession implements ReactiveController {
       onTopic: (topic) => this.searchFor(topic),
       onRetry: () => this.retry(),
       onMore: () => void this.showMore(),
+      filters: this.filtersContext(),
     };
   }
 

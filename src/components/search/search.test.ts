@@ -217,7 +217,7 @@ describe('<hzd-search>', () => {
       const event = oneEvent(h.el, 'hzd-search');
       topics[1]!.focus();
       topics[1]!.click();
-      expect((await event).detail).to.deep.equal({ query: 'Reisepass', total: 1 });
+      expect((await event).detail).to.deep.equal({ query: 'Reisepass', total: 1, filters: {} });
       await settle(h.el);
       expect(h.input.value).to.equal('Reisepass');
       expect(h.state).to.equal('results');
@@ -369,7 +369,11 @@ describe('<hzd-search>', () => {
       const event = oneEvent(h.el, 'hzd-search');
       const results = await h.el.search('Personalausweis');
       const { detail } = (await event) as HzdSearchEvent;
-      expect(detail).to.deep.equal({ query: 'Personalausweis', total: results!.total });
+      expect(detail).to.deep.equal({
+        query: 'Personalausweis',
+        total: results!.total,
+        filters: {},
+      });
       expect(results!.hits[0]!.title).to.equal('Personalausweis beantragen');
       await h.el.updateComplete;
       expect(h.input.value).to.equal('Personalausweis');
@@ -400,6 +404,7 @@ describe('<hzd-search>', () => {
       const before = window.location.href;
       h.cards[0]!.shadowRoot!.querySelector('a')!.click();
       expect(selected!.detail.hit.id).to.equal('reisepass');
+      expect(selected!.detail.url).to.equal('#reisepass');
       expect(selected!.detail.query).to.equal('reisepass');
       expect(window.location.href).to.equal(before);
     });

@@ -65,10 +65,11 @@ const clearIcon = svg`<path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 
  * @tag hzd-search
  *
  * @fires {HzdSearchEvent} hzd-search - A search was submitted (Enter, the button, a completion, a
- *   topic, "Meinten Sie" or `search()`); detail `{ query, total }`. --bubbles --composed
- * @fires {HzdSelectEvent} hzd-select - A hit was chosen (a result link or a page suggestion);
- *   detail `{ hit, query }`. Cancelable: `preventDefault()` stops the navigation so a single-page
- *   app can route. --bubbles --composed
+ *   topic, "Meinten Sie", `search()` or a changed filter); detail `{ query, total, filters }`.
+ *   --bubbles --composed
+ * @fires {HzdSelectEvent} hzd-select - A hit was chosen (a result link, a section link or a page
+ *   suggestion); detail `{ hit, query, url, section? }`. Cancelable: `preventDefault()` stops the
+ *   navigation so a single-page app can route. --bubbles --composed
  * @fires {HzdErrorEvent} hzd-error - The index could not be loaded or a search failed; detail
  *   `{ code, message }`. --bubbles --composed
  *
@@ -91,13 +92,19 @@ const clearIcon = svg`<path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 
  * @csspart results-heading - The heading of the results region.
  * @csspart count - "12 Ergebnisse für …" / "Keine Ergebnisse für …".
  * @csspart missing - "Ergebnisse ohne: …", when no result has every word of the query.
+ * @csspart filters - The filter block (with `filters`): buttons and panel.
+ * @csspart filter-toggle - The "Filter" button that opens and closes the panel.
+ * @csspart filter-reset - The "Filter zurücksetzen" button, while filters are chosen.
+ * @csspart filter-panel - The panel with the groups of checkboxes.
+ * @csspart filter-group - One field's `<fieldset>`.
  * @csspart list - The list of result cards.
  * @csspart more - The "Weitere Ergebnisse" button or "Alle Ergebnisse" link.
  * @csspart correction - The "Meinten Sie …?" paragraph.
  * @csspart topics - The "Häufig gesucht" block.
  * @csspart topic - A topic button.
  * @csspart data-date - "Datenstand: …".
- * @csspart card - A result card's `<article>` (also heading, link, title, snippet, mark, meta).
+ * @csspart card - A result card's `<article>` (also heading, link, title, snippet, mark, meta,
+ *   type, sections, section, section-link, section-snippet).
  *
  * @cssprop [--hzd-font-family=system-ui, …] - Font family.
  * @cssprop [--hzd-color-text=#1b1f24] - Text colour.
@@ -166,7 +173,10 @@ export class HzdSearch extends LitElement {
   /** A contact page, offered when nothing was found. */
   @property({ attribute: 'contact-url', reflect: true }) contactUrl?: string;
 
-  /** Keep `?q=` of the page URL in sync, so searches can be linked and survive a reload. */
+  /**
+   * Keep `?q=` (and the chosen filters, as `filter-<field>=<value>`) of the page URL in sync, so
+   * searches can be linked and survive a reload; back and forward restore them.
+   */
   @property({ type: Boolean, attribute: 'sync-url', reflect: true }) syncUrl = false;
 
   /** `dark`, or `auto` to follow the system's colour scheme; light otherwise. */
@@ -174,6 +184,14 @@ export class HzdSearch extends LitElement {
 
   /** Curated "Häufig gesucht" topics, shown before anything is typed (comma-separated). */
   @property({ converter: listConverter, reflect: true }) topics: string[] = [];
+
+  /**
+   * Fields to filter results by, comma-separated (`category, type, levels`, or a field of the
+   * documents' `filters`): a "Filter" button above the results opens one group of checkboxes
+   * per field, each value with its number of results. With `sync-url`, chosen values go into the
+   * URL as `filter-<field>=<value>`.
+   */
+  @property({ converter: listConverter, reflect: true }) filters: string[] = [];
 
   /**
    * Speak announcements from live regions in the page's document instead of the element's shadow
@@ -354,7 +372,7 @@ export class HzdSearch extends LitElement {
       ((changed.has('indexSrc') || changed.has('solrUrl')) && !this.index)
     ) {
       session.sourceChanged();
-    } else if (changed.has('limit') || changed.has('minChars')) {
+    } else if (changed.has('limit') || changed.has('minChars') || changed.has('filters')) {
       session.settingsChanged(changed.has('limit'));
     }
   }

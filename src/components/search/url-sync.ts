@@ -1,7 +1,6 @@
 /**
- * The query in URLs: the page's own address (opt-in `sync-url`, so results can be linked and
- * survive a reload; `replaceState` only, typing must not flood the back button) and links to the
- * site's server search.
+ * The query in URLs: reading `?q=` of the page's own address (opt-in `sync-url`; the session
+ * writes it, with the filters, see url-state.ts) and links to the site's server search.
  */
 
 /** Default name of the query parameter, when neither `query-param` nor a light form names one. */
@@ -10,13 +9,6 @@ export const QUERY_PARAM = 'q';
 export function readUrlQuery(param = QUERY_PARAM): string | undefined {
   const value = new URL(window.location.href).searchParams.get(param);
   return value?.trim() ? value : undefined;
-}
-
-export function writeUrlQuery(query: string, param = QUERY_PARAM): void {
-  const url = new URL(window.location.href);
-  if (query) url.searchParams.set(param, query);
-  else url.searchParams.delete(param);
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
 }
 
 /** What a GET request to the site's server search consists of. */

@@ -30,6 +30,7 @@ export interface ShardedManifest extends Pick<
   | 'fields'
   | 'averageFieldLengths'
   | 'synonyms'
+  | 'filterValues'
 > {
   layout: typeof SHARDED_LAYOUT;
   terms: {

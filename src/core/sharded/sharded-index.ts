@@ -20,6 +20,7 @@ import { SearchIndex } from '../search-index.js';
 import { PostingsCache, type IndexStore } from '../store.js';
 import { indexOfSorted } from '../sorted.js';
 import type {
+  FilterValues,
   SearchOptions,
   SearchResults,
   StoredDocument,
@@ -204,6 +205,11 @@ export class ShardedIndex {
     this.builtAt = manifest.builtAt;
     this.documentCount = manifest.documentCount;
     this.language = this.index.language;
+  }
+
+  /** The filter fields and their values with document counts, from the manifest. */
+  get filterValues(): FilterValues {
+    return this.index.filterValues;
   }
 
   search(query: string, options?: SearchOptions): Promise<SearchResults> {

@@ -6,6 +6,7 @@
 import type { SerializedIndex, StoredDocument, VocabularyEntry } from '../types.js';
 import { fold } from '../analysis/fold.js';
 import { PHRASE_MARK } from '../analysis/index-keys.js';
+import { FILTER_MARK } from '../filters.js';
 import { vocabularyLetter } from '../vocabulary.js';
 import {
   DEFAULT_DOCUMENTS_PER_SHARD,
@@ -55,9 +56,12 @@ function named(kind: string, contents: string[]): { prefix: string; files: Shard
   };
 }
 
-/** The key a term shard range is decided by: folded, so "kündigung" and "kundigung" share one. */
+/**
+ * The key a term shard range is decided by: folded, so "kündigung" and "kundigung" share one.
+ * Phrase and filter keys stay as they are: their marks keep them together, apart from words.
+ */
 export function shardKey(key: string): string {
-  return key.startsWith(PHRASE_MARK) ? key : fold(key);
+  return key.startsWith(PHRASE_MARK) || key.startsWith(FILTER_MARK) ? key : fold(key);
 }
 
 function compare(a: string, b: string): number {
@@ -147,6 +151,7 @@ export function shardIndex(
     fields: index.fields,
     averageFieldLengths: index.averageFieldLengths,
     synonyms: index.synonyms,
+    filterValues: index.filterValues,
     terms: { first: terms.first, files: terms.prefix, count: terms.files.length },
     vocabulary: {
       letters: vocabulary.letters,

@@ -14,9 +14,9 @@ export function resultCards(page: Page): Locator {
   return page.locator('hzd-result-card');
 }
 
-/** The title link of the first result card. */
+/** The title link of the first result card (its first link; section links follow it). */
 export function firstResultLink(page: Page): Locator {
-  return resultCards(page).first().getByRole('link');
+  return resultCards(page).first().getByRole('link').first();
 }
 
 /** The first result's title as read: without the soft hyphens where long words may break. */
