@@ -163,7 +163,7 @@ describe('React 19 + TypeScript (create-vite react-ts)', { timeout: 600_000 }, (
       '<hzd-search onHzdSelect={() => undefined} />',
       '<hzd-search limit="5" />',
       '<hzd-search topics="Wohngeld, Fußfessel" />',
-      '<hzd-search onhzd-select={(event) => event.detail.url} />',
+      '<hzd-search onhzd-select={(event) => event.detail.href} />',
       '<hzd-result-card headingLevel="3" />',
     ];
     await write(
@@ -252,7 +252,7 @@ describe('Vue 3 + vue-tsc (create-vite vue-ts)', { timeout: 600_000 }, () => {
       '<hzd-search src="/index.json" />',
       '<hzd-search topics="Wohngeld, Fußfessel" />',
       '<hzd-search limit="5" />',
-      '<hzd-search @hzd-select="(event) => event.detail.url" />',
+      '<hzd-search @hzd-select="(event) => event.detail.href" />',
       '<hzd-search @hzd-selected="() => undefined" />',
     ];
     const template = [

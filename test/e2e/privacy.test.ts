@@ -87,6 +87,7 @@ describe('privacy', () => {
       server.url('/hzd-search.js'),
       server.url('/hzd-search.session.js'),
       server.url('/hzd-search.shared.js'),
+      server.url('/hzd-search.text.js'),
       server.url('/hzd-search.worker.js'),
       server.url('/plain.html'),
     ]);
@@ -153,6 +154,7 @@ describe('privacy', () => {
       server.url('/hzd-search.js'),
       server.url('/hzd-search.session.js'),
       server.url('/hzd-search.shared.js'),
+      server.url('/hzd-search.text.js'),
       server.url('/hzd-search.worker.js'),
       server.url('/index-src.html'),
     ]);
