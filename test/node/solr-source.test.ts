@@ -551,6 +551,16 @@ describe('SolrSource: failures', () => {
     assert.match(error.message, /not with Solr's error JSON/);
   });
 
+  it('error JSON with status 200 (a shard of a SolrCloud failed): server', async () => {
+    const server = await fake(() => ({
+      ...solrError(200, 'Error from server at shard2'),
+      status: 200,
+    }));
+    const error = await rejection(new SolrSource({ url: server.url }).search('a b'));
+    assert.equal(error.code, 'server');
+    assert.match(error.message, /shard2/);
+  });
+
   const malformed: [string, FakeAnswer][] = [
     ['an HTML page with status 200', { text: '<!doctype html><title>Portal</title>' }],
     [
