@@ -396,6 +396,32 @@ describe('SolrSource: answers', () => {
     );
   });
 
+  it('nothing found but a correction known: searches the corrected words', async () => {
+    const server = await fake((request) =>
+      request.params.get('q') === '+wohngeld'
+        ? selectAnswer({ docs: [WOHNGELD] })
+        : selectAnswer({
+            docs: [],
+            spellcheck: { suggestions: [], collations: ['collation', 'wohngeld'] },
+          }),
+    );
+    const source = new SolrSource({ url: server.url });
+    const [results, suggestions] = await Promise.all([
+      source.search('wohngelt', { prefix: false }),
+      source.suggest('wohngelt '),
+    ]);
+    assert.deepEqual(
+      selects(server).map((request) => request.params.get('q')),
+      ['+wohngelt', '+wohngeld'],
+    );
+    assert.equal(selects(server)[1]!.params.get('spellcheck'), 'false');
+    assert.deepEqual(
+      results.hits.map((hit) => hit.id),
+      ['wohngeld'],
+    );
+    assert.equal(suggestions.correction, 'wohngeld');
+  });
+
   it('an empty query asks nothing', async () => {
     const server = await fake(() => selectAnswer({ docs: [] }));
     const results = await new SolrSource({ url: server.url }).search('  ?! ', {
