@@ -23,10 +23,12 @@ export type {
 export { resolveStrings, translations, type HzdLanguage, type HzdStrings } from './i18n/index.js';
 export {
   IndexLoadError,
+  SearchSourceError,
   isSafeUrl,
   loadIndex,
   SearchIndex,
   type IndexErrorCode,
+  type SearchSourceErrorCode,
   type SearchHit,
   type SectionHit,
   type SearchResults,

@@ -216,6 +216,27 @@ describe('loadIndexFromUrl', () => {
     expect(stub.calls).to.have.length(1);
   });
 
+  it('passes filter values, filters and facets through the engine', async () => {
+    const docs = [
+      { id: 'a', title: 'Wohngeld Antrag', url: '/a', category: 'Formular', type: 'PDF' },
+      { id: 'b', title: 'Wohngeld Rechner', url: '/b', category: 'Rechner' },
+    ];
+    const index = await loadIndexFromUrl(indexUrl(docs));
+    expect(index.filterValues).to.deep.equal({
+      category: [
+        ['Formular', 1],
+        ['Rechner', 1],
+      ],
+      type: [['PDF', 1]],
+    });
+    const results = await index.search('Wohngeld', {
+      filters: { category: ['Rechner'] },
+      facets: ['category'],
+    });
+    expect(results.hits.map((hit) => hit.id)).to.deep.equal(['b']);
+    expect(results.facets).to.deep.equal({ category: { Formular: 1, Rechner: 1 } });
+  });
+
   it('one waiter aborting does not abort the load for the others', async () => {
     const url = indexUrl();
     stub = stubFetch((requested, init, real) =>

@@ -396,6 +396,32 @@ describe('SolrSource: answers', () => {
     );
   });
 
+  it('nothing found but a correction known: searches the corrected words', async () => {
+    const server = await fake((request) =>
+      request.params.get('q') === '+wohngeld'
+        ? selectAnswer({ docs: [WOHNGELD] })
+        : selectAnswer({
+            docs: [],
+            spellcheck: { suggestions: [], collations: ['collation', 'wohngeld'] },
+          }),
+    );
+    const source = new SolrSource({ url: server.url });
+    const [results, suggestions] = await Promise.all([
+      source.search('wohngelt', { prefix: false }),
+      source.suggest('wohngelt '),
+    ]);
+    assert.deepEqual(
+      selects(server).map((request) => request.params.get('q')),
+      ['+wohngelt', '+wohngeld'],
+    );
+    assert.equal(selects(server)[1]!.params.get('spellcheck'), 'false');
+    assert.deepEqual(
+      results.hits.map((hit) => hit.id),
+      ['wohngeld'],
+    );
+    assert.equal(suggestions.correction, 'wohngeld');
+  });
+
   it('an empty query asks nothing', async () => {
     const server = await fake(() => selectAnswer({ docs: [] }));
     const results = await new SolrSource({ url: server.url }).search('  ?! ', {
@@ -549,6 +575,16 @@ describe('SolrSource: failures', () => {
     assert.equal(error.code, 'server');
     assert.equal(error.status, 502);
     assert.match(error.message, /not with Solr's error JSON/);
+  });
+
+  it('error JSON with status 200 (a shard of a SolrCloud failed): server', async () => {
+    const server = await fake(() => ({
+      ...solrError(200, 'Error from server at shard2'),
+      status: 200,
+    }));
+    const error = await rejection(new SolrSource({ url: server.url }).search('a b'));
+    assert.equal(error.code, 'server');
+    assert.match(error.message, /shard2/);
   });
 
   const malformed: [string, FakeAnswer][] = [

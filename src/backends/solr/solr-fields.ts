@@ -22,7 +22,15 @@ export const SOLR_SUGGEST_FIELD = 'suggest';
 /** Field spellcheck ("Meinten Sie …?") reads. */
 export const SOLR_SPELL_FIELD = 'spell';
 
-/** Read-only request handlers of the configset, relative to the collection URL. */
+/**
+ * Read-only request handlers of the configset, relative to the collection URL. SolrSource sends
+ * GET requests with: q, defType, qf, uf, q.op, mm, rows, start, wt, json.nl, fq (`{!terms}` and
+ * `{!tag}`), fl (stored fields, `filter_*`, `hzd_w<i>:query({!edismax v=$hzd.w<i>},0)`
+ * pseudo-fields), `hzd.w<i>`, hl, hl.method, hl.fl, hl.tag.pre/post, hl.snippets, hl.fragsize,
+ * hl.defaultSummary, f.title/f.summary.hl.bs.type, facet, facet.mincount, facet.field
+ * (`{!ex key}`), spellcheck, spellcheck.q, spellcheck.collate; to /hzd/suggest: suggest.q,
+ * suggest.count, wt. A proxy in front of Solr must pass these.
+ */
 export const SOLR_HANDLERS = {
   select: '/hzd/select',
   suggest: '/hzd/suggest',

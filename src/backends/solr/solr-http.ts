@@ -106,6 +106,15 @@ export async function getJson(url: string, options: HttpOptions): Promise<unknow
         { cause: parseError },
       );
     }
+    // SolrCloud reports some failures (a shard that could not answer) as error JSON with 200.
+    const message = solrErrorMessage(json);
+    if (message !== undefined) {
+      throw new SearchSourceError(
+        'server',
+        `Solr reported an error at ${shown(url)}: ${cutText(message, MAX_QUOTED)}`,
+        { status: response.status },
+      );
+    }
     return json;
   } finally {
     done();

@@ -6,7 +6,9 @@
  * A search is edismax over title, keywords, headings, summary and body with the client index's
  * weights (SOLR_QUERY_FIELDS). Every word is required first; if no document holds them all, a
  * second request takes documents with any of them and asks, per hit, which words it holds, so the
- * widget can say "Ergebnisse ohne: …" as it does for the static index.
+ * widget can say "Ergebnisse ohne: …" as it does for the static index. If nothing matches at all
+ * and spellcheck has a correction, the corrected words are searched (the static index's typo
+ * tolerance, done by Solr's spellchecker).
  *
  * The word being typed ("wohng") cannot be searched as a prefix query on the analyzed fields:
  * they hold stems ("beantragen" is indexed as "beantrag", so "beantrage*" would find nothing),
@@ -194,7 +196,7 @@ export class SolrSource {
     // The correction of this text comes with the search; `suggest` for the same text (the
     // widget asks for both at once) waits for it instead of asking Solr again.
     this.correctionMemo.set(
-      parsed.text,
+      parsed.text.trim(),
       answer.then(
         (result) => result.correction,
         () => undefined,
@@ -266,6 +268,23 @@ export class SolrSource {
         missingWords = relaxed.hits[0]?.missingWords;
       }
     }
+    if (answer.total === 0 && correction) {
+      // Nothing for the words as typed, but spellcheck knows close words ("wohngelt" →
+      // "wohngeld"): their results, as the static index finds them by typo tolerance.
+      const corrected = parseQuery(correction);
+      if (corrected.words.length) {
+        const retry = await this.select(
+          {
+            ...request,
+            alternatives: corrected.words.map((word) => [word.term]),
+            spellcheck: undefined,
+          },
+          options.signal,
+          facets,
+        );
+        if (retry.total > 0) answer = retry;
+      }
+    }
     const results: SearchResults = { query: parsed.text, total: answer.total, hits: answer.hits };
     if (missingWords?.length) results.missingWords = missingWords;
     if (answer.facets) results.facets = answer.facets;
@@ -327,7 +346,7 @@ export class SolrSource {
 
   /** "Meinten Sie …?" for `parsed`: from the search of the same text, or a count-only select. */
   private async correction(parsed: ParsedQuery, signal?: AbortSignal): Promise<string | undefined> {
-    const known = this.correctionMemo.get(parsed.text);
+    const known = this.correctionMemo.get(parsed.text.trim());
     if (known) return known;
     if (!parsed.words.length) return undefined;
     const spellcheck = spellText(parsed, undefined);
