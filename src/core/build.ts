@@ -126,8 +126,11 @@ export class IndexBuilder {
     this.fields.push(fields);
   }
 
-  /** The index of every document added; the builder is spent afterwards. */
-  finish(): SerializedIndex {
+  /**
+   * The index of every document added; the builder is spent afterwards. `onProgress` (else the
+   * option's) is called now and then while documents are indexed.
+   */
+  finish(onProgress = this.options.onProgress): SerializedIndex {
     if (this.finished) throw new Error('IndexBuilder.finish called twice');
     if (this.docs.length === 0) {
       throw new ContentError('No documents found: the input is empty.', {});
@@ -139,7 +142,7 @@ export class IndexBuilder {
       wordStats: this.wordStats.stats,
     };
     this.ids.clear();
-    return assembleIndex(collected, this.options);
+    return assembleIndex(collected, { ...this.options, onProgress });
   }
 }
 
