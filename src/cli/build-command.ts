@@ -4,12 +4,13 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildIndex, type SearchDocument } from '../core/index.js';
+import { IndexBuilder, type SerializedIndex } from '../core/index.js';
 import type { BuildCommand, CrawlCommand } from './args.js';
 import { absoluteUrl } from './base-url.js';
 import { CliError, UsageError, type ManyProblems } from './cli-error.js';
 import { crawlSite } from './crawl/crawl-command.js';
-import { readInput } from './input.js';
+import { readInputStream } from './input.js';
+import { jsonPieces, SizeCounter } from './index-json.js';
 import type { CliIo } from './io.js';
 import { inLanguage } from './languages.js';
 import { pathFilter } from './path-filter.js';
@@ -17,7 +18,8 @@ import { createProgress, PROGRESS_THRESHOLD } from './progress.js';
 import { BuildReport, formatProblem, StrictError, type Problem } from './report.js';
 import { formatSummary } from './summary.js';
 import { readSynonyms } from './synonyms.js';
-import { validateRawDocuments } from './validate.js';
+import { RawValidator, withDerivedIds } from './validate.js';
+import type { RawDocument } from './sources/raw-document.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeSharded } from './write-sharded.js';
 import { shardIndex } from '../core/sharded/write.js';
@@ -57,25 +59,49 @@ function nothingLeft(report: BuildReport): NothingToIndex {
   );
 }
 
-async function readDocuments(
+/** The documents of the input (or the crawl), as they are read. */
+async function* readDocuments(
   command: BuildCommand | CrawlCommand,
   io: CliIo,
   report: BuildReport,
-): Promise<SearchDocument[]> {
+): AsyncGenerator<RawDocument> {
   const filter = pathFilter(command.include, command.exclude);
   if (command.kind === 'crawl') {
-    return validateRawDocuments(await crawlSite(command, filter, io, report), report);
+    yield* withDerivedIds(await crawlSite(command, filter, io, report));
+    return;
   }
   const inputPath = resolve(io.cwd, command.input);
   if (inputPath === resolve(io.cwd, command.out))
     throw new UsageError('--out must not be the input file.');
-  const raws = await readInput(
+  yield* readInputStream(
     inputPath,
     command.input,
     { filter, urlStyle: command.urlStyle, headingIds: command.headingIds },
     report,
   );
-  return validateRawDocuments(raws, report);
+}
+
+/** Writes `index` as one file or (to a folder) sharded; returns the build summary. */
+async function writeIndex(
+  index: SerializedIndex,
+  out: string,
+  target: string,
+  started: number,
+): Promise<string> {
+  const counter = new SizeCounter();
+  if (await isFolderTarget(out, target)) {
+    const { files } = shardIndex(index);
+    // The shards hold it all now: what the summary needs is kept, the rest let go.
+    const summaryOf = { ...index, keys: { length: index.keys.length } as string[] };
+    index.postings = [];
+    index.documents = [];
+    index.keys = [];
+    await writeSharded(target, files, (content) => counter.add(content));
+    const size = await counter.finish();
+    return formatSummary(summaryOf, size, out, performance.now() - started, files.length);
+  }
+  await writeFileAtomic(target, jsonPieces(index), (piece) => counter.add(piece));
+  return formatSummary(index, await counter.finish(), out, performance.now() - started);
 }
 
 export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo): Promise<void> {
@@ -86,21 +112,35 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
       ? undefined
       : await readSynonyms(resolve(io.cwd, command.synonyms), command.synonyms);
   const report = new BuildReport();
-  let documents = await readDocuments(command, io, report);
-  if (command.strict && report.problems.length) throw new StrictError(report.problems);
-  if (documents.length === 0) throw nothingLeft(report);
   const { baseUrl } = command;
-  if (baseUrl) documents = documents.map((doc) => ({ ...doc, url: absoluteUrl(doc.url, baseUrl) }));
-
   const builds = (command.langs ?? [undefined]).map((lang) => ({
     lang,
     out: lang ? command.out.replaceAll('{lang}', lang) : command.out,
-    documents: lang ? documents.filter((doc) => inLanguage(doc, lang)) : documents,
+    builder: new IndexBuilder({
+      synonyms,
+      dataDate: command.dataDate,
+      storedTextLength: command.snippetText,
+      language: lang,
+    }),
   }));
+  // One document at a time from reading to its builder, so the input is never held whole.
+  const validator = new RawValidator(report);
+  let accepted = 0;
+  for await (const raw of readDocuments(command, io, report)) {
+    const valid = validator.validate(raw);
+    if (!valid) continue;
+    accepted++;
+    const doc = baseUrl ? { ...valid, url: absoluteUrl(valid.url, baseUrl) } : valid;
+    for (const build of builds) {
+      if (!build.lang || inLanguage(doc, build.lang)) build.builder.add(doc);
+    }
+  }
+  if (command.strict && report.problems.length) throw new StrictError(report.problems);
+  if (accepted === 0) throw nothingLeft(report);
   for (const build of builds) {
-    if (!build.documents.length) {
+    if (!build.builder.size) {
       throw new CliError(
-        `no documents in the language "${build.lang}" (--lang): of ${documents.length} documents none has lang ${build.lang}.`,
+        `no documents in the language "${build.lang}" (--lang): of ${accepted} documents none has lang ${build.lang}.`,
         {},
         'Documents without a language count as German (de); set lang in the front matter or <html lang>.',
       );
@@ -110,36 +150,17 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
   const summaries: string[] = [];
   for (const build of builds) {
     const progress =
-      !command.quiet && build.documents.length > PROGRESS_THRESHOLD
+      !command.quiet && build.builder.size > PROGRESS_THRESHOLD
         ? createProgress(io.stderr)
         : undefined;
     let index;
     try {
-      index = buildIndex(build.documents, {
-        synonyms,
-        dataDate: command.dataDate,
-        storedTextLength: command.snippetText,
-        language: build.lang,
-        onProgress: progress?.onProgress,
-      });
+      index = build.builder.finish(progress?.onProgress);
     } finally {
       progress?.finish();
     }
-    const target = resolve(io.cwd, build.out);
-    let written: string;
     try {
-      if (await isFolderTarget(build.out, target)) {
-        const { files } = shardIndex(index);
-        await writeSharded(target, files);
-        written = files.map((file) => file.content).join('');
-        summaries.push(
-          formatSummary(index, written, build.out, performance.now() - started, files.length),
-        );
-      } else {
-        written = JSON.stringify(index);
-        await writeFileAtomic(target, written);
-        summaries.push(formatSummary(index, written, build.out, performance.now() - started));
-      }
+      summaries.push(await writeIndex(index, build.out, resolve(io.cwd, build.out), started));
     } catch (error) {
       throw await writeError(error, build.out, io.cwd);
     }

@@ -8,7 +8,7 @@ import { CliError, describeFsError } from './cli-error.js';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Line of the first invalid byte: the longest prefix that still decodes, found by bisection. */
-function invalidLine(bytes: Uint8Array): number {
+export function invalidLine(bytes: Uint8Array): number {
   let good = 0;
   let bad = bytes.length;
   while (bad - good > 1) {

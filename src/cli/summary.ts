@@ -1,17 +1,16 @@
 /** The report printed after a successful build: what a webmaster checks before deploying. */
-import { gzipSync } from 'node:zlib';
 import type { SerializedIndex } from '../core/index.js';
 
 export function formatSummary(
   index: SerializedIndex,
-  json: string,
+  /** Bytes written, and their size gzipped (as one stream). */
+  size: { bytes: number; gzipBytes: number },
   outputPath: string,
   milliseconds: number,
   /** For a sharded index: the number of files written. */
   files?: number,
 ): string {
-  const bytes = Buffer.byteLength(json);
-  const gzipBytes = gzipSync(json).length;
+  const { bytes, gzipBytes } = size;
   const number = (value: number) => value.toLocaleString('en-US');
   return [
     `Wrote ${outputPath}`,

@@ -44,34 +44,55 @@ function withUniqueDerivedIds(raws: readonly RawDocument[]): RawDocument[] {
   });
 }
 
-export function validateRawDocuments(
-  raws: readonly RawDocument[],
-  report: BuildReport,
-): SearchDocument[] {
-  const firstById = new Map<string, RawDocument>();
-  const documents: SearchDocument[] = [];
-  for (const raw of withUniqueDerivedIds(raws)) {
+/**
+ * Validates documents one at a time as they are read. Of each accepted document only where it
+ * was is kept (for a later duplicate's message), not its content.
+ */
+export class RawValidator {
+  private readonly firstById = new Map<string, string>();
+
+  constructor(private readonly report: BuildReport) {}
+
+  /** The clean document, or undefined when it has a problem (then reported). */
+  validate(raw: RawDocument): SearchDocument | undefined {
     let doc: SearchDocument;
     try {
       doc = validateDocument(raw.data);
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
-      report.problem(located(error.message, raw, error.location.field));
-      continue;
+      this.report.problem(located(error.message, raw, error.location.field));
+      return undefined;
     }
-    const first = firstById.get(doc.id);
-    if (first) {
-      report.problem(
+    const first = this.firstById.get(doc.id);
+    if (first !== undefined) {
+      this.report.problem(
         located(
-          `Duplicate id "${doc.id}": it is already used by ${describe(first)}; every document needs a unique id.`,
+          `Duplicate id "${doc.id}": it is already used by ${first}; every document needs a unique id.`,
           raw,
           'id',
         ),
       );
-      continue;
+      return undefined;
     }
-    firstById.set(doc.id, raw);
-    documents.push(doc);
+    this.firstById.set(doc.id, describe(raw));
+    return doc;
+  }
+}
+
+/** Ids made from paths get their suffixes before validation; see withUniqueDerivedIds. */
+export function withDerivedIds(raws: readonly RawDocument[]): RawDocument[] {
+  return raws.some((raw) => raw.derivedId) ? withUniqueDerivedIds(raws) : [...raws];
+}
+
+export function validateRawDocuments(
+  raws: readonly RawDocument[],
+  report: BuildReport,
+): SearchDocument[] {
+  const validator = new RawValidator(report);
+  const documents: SearchDocument[] = [];
+  for (const raw of withUniqueDerivedIds(raws)) {
+    const doc = validator.validate(raw);
+    if (doc) documents.push(doc);
   }
   return documents;
 }

@@ -6,7 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Iterable<string>,
+  /** Called with each piece once written (for sizes and progress). */
+  onPiece?: (piece: string) => Promise<void> | void,
+): Promise<void> {
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
   // Same folder, so the rename stays on one file system and is atomic.
@@ -17,7 +22,11 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(content, 'utf8');
+      // Pieces, so a large index is never one string (see index-json.ts).
+      for (const piece of typeof content === 'string' ? [content] : content) {
+        await handle.writeFile(piece, 'utf8');
+        await onPiece?.(piece);
+      }
       await handle.sync();
     } finally {
       await handle.close();

@@ -31,7 +31,12 @@ async function prefixesOf(manifestPath: string): Promise<Set<string>> {
   }
 }
 
-export async function writeSharded(folder: string, files: readonly ShardFile[]): Promise<void> {
+export async function writeSharded(
+  folder: string,
+  files: readonly ShardFile[],
+  /** Called with each file's content once written, in the order of `files`. */
+  onContent?: (content: string) => Promise<void>,
+): Promise<void> {
   const manifestPath = join(folder, MANIFEST_FILE);
   const previous = await prefixesOf(manifestPath);
   const shards = files.filter((file) => file.name !== MANIFEST_FILE);
@@ -46,8 +51,11 @@ export async function writeSharded(folder: string, files: readonly ShardFile[]):
         await writeFile(path, file.content, 'utf8');
       }),
     );
+    for (const file of shards.slice(start, start + PARALLEL_WRITES))
+      await onContent?.(file.content);
   }
   await writeFileAtomic(manifestPath, manifest.content);
+  await onContent?.(manifest.content);
   const current = await prefixesOf(manifestPath);
   const keep = new Set([...previous, ...current]);
   for (const kind of SHARD_FOLDERS) {

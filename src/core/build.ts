@@ -8,12 +8,18 @@ import { DOMAIN_WORDS } from './analysis/domain-words.js';
 import { LEXICON_WORDS } from './analysis/lexicon-de.js';
 import { wordBreaks } from './analysis/word-breaks.js';
 import { FIELDS } from './engine.js';
-import { documentFields } from './indexing/document-fields.js';
+import { ContentError } from './errors.js';
+import { documentFields, type FieldTexts } from './indexing/document-fields.js';
 import { FilterIndexer } from './indexing/filter-index.js';
 import { storedSections } from './indexing/stored-sections.js';
 import { TermIndexer } from './indexing/term-indexer.js';
-import { buildVocabulary, collectWordStats, contentNouns } from './indexing/word-stats.js';
-import { validateDataDate, validateDocuments } from './schema.js';
+import {
+  buildVocabulary,
+  contentNouns,
+  WordStatsCollector,
+  type WordStats,
+} from './indexing/word-stats.js';
+import { validateDataDate, validateDocument } from './schema.js';
 import { DEFAULT_SYNONYMS } from './synonyms.js';
 import { cleanText } from './text.js';
 import {
@@ -70,6 +76,82 @@ function storedDocument(
 }
 
 /**
+ * What a build keeps of its documents until every one is in: the compound splitter learns the
+ * content's own nouns from all of them before any is indexed. The raw body is not kept, only its
+ * plain text (which the index and the stored snippet text are made of).
+ */
+interface CollectedDocuments {
+  /** The validated documents, without `body`. */
+  docs: SearchDocument[];
+  fields: FieldTexts[];
+  wordStats: Map<string, WordStats>;
+}
+
+/**
+ * Builds an index from documents added one at a time: `add` each (it is validated and its words
+ * counted at once), then `finish`. `buildIndex` is this for an array; the CLI feeds documents as
+ * it reads them, so a large input is never held whole.
+ */
+export class IndexBuilder {
+  private readonly docs: SearchDocument[] = [];
+  private readonly fields: FieldTexts[] = [];
+  private readonly ids = new Set<string>();
+  private readonly wordStats = new WordStatsCollector();
+  private finished = false;
+
+  constructor(private readonly options: BuildOptions = {}) {
+    // A bad option fails before any document is read.
+    validateDataDate(options.dataDate);
+  }
+
+  /** Documents added so far. */
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /**
+   * Validates and adds one document; throws a ContentError naming the document and field for
+   * invalid input or an id that was added before.
+   */
+  add(input: unknown): void {
+    if (this.finished) throw new Error('IndexBuilder.add after finish');
+    const doc = validateDocument(input);
+    if (this.ids.has(doc.id)) {
+      throw new ContentError(`Duplicate id "${doc.id}": every document needs a unique id.`, {
+        id: doc.id,
+        field: 'id',
+      });
+    }
+    this.ids.add(doc.id);
+    const fields = documentFields(doc);
+    this.wordStats.add(fields);
+    // The validated copy is the builder's own; its body lives on as fields.body (plain text).
+    delete doc.body;
+    this.docs.push(doc);
+    this.fields.push(fields);
+  }
+
+  /**
+   * The index of every document added; the builder is spent afterwards. `onProgress` (else the
+   * option's) is called now and then while documents are indexed.
+   */
+  finish(onProgress = this.options.onProgress): SerializedIndex {
+    if (this.finished) throw new Error('IndexBuilder.finish called twice');
+    if (this.docs.length === 0) {
+      throw new ContentError('No documents found: the input is empty.', {});
+    }
+    this.finished = true;
+    const collected = {
+      docs: this.docs.splice(0),
+      fields: this.fields.splice(0),
+      wordStats: this.wordStats.stats,
+    };
+    this.ids.clear();
+    return assembleIndex(collected, { ...this.options, onProgress });
+  }
+}
+
+/**
  * Builds a JSON-serializable index. Documents are validated first; invalid input throws a
  * ContentError naming the document and field.
  */
@@ -77,13 +159,20 @@ export function buildIndex(
   documents: readonly unknown[],
   options: BuildOptions = {},
 ): SerializedIndex {
+  const builder = new IndexBuilder(options);
+  for (const document of documents) builder.add(document);
+  return builder.finish();
+}
+
+/** Indexes the collected documents: compound splitter, postings, stored fields, vocabulary. */
+function assembleIndex(
+  { docs, fields, wordStats }: CollectedDocuments,
+  options: BuildOptions,
+): SerializedIndex {
   const now = options.now?.() ?? new Date();
-  const docs = validateDocuments(documents);
   const dataDate = validateDataDate(options.dataDate);
   const textLength = options.storedTextLength ?? DEFAULT_STORED_TEXT_LENGTH;
 
-  const fields = docs.map(documentFields);
-  const wordStats = collectWordStats(fields);
   const splitter = new CompoundSplitter([
     ...words(LEXICON_WORDS),
     ...words(DOMAIN_WORDS),

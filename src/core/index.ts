@@ -4,7 +4,7 @@
  * - `buildIndex(documents, options?)` → a JSON-serializable index
  * - `loadIndex(serialized)` → a SearchIndex with `search(query, { limit })` and `suggest(query)`
  */
-export { buildIndex } from './build.js';
+export { buildIndex, IndexBuilder } from './build.js';
 export { loadIndex, checkIndex } from './load.js';
 export { SearchIndex } from './search-index.js';
 export {

@@ -600,7 +600,7 @@ describe('content errors name the file and line', () => {
     );
   });
 
-  test('an error in JSON with very deep nesting still names the file and item', async () => {
+  test('an error in JSON with very deep nesting still names the file, line and item', async () => {
     const dir = await workdir();
     // Valid JSON, nested deeper than the scanner that finds lines follows.
     const deep = '['.repeat(1000) + ']'.repeat(1000);
@@ -610,7 +610,7 @@ describe('content errors name the file and line', () => {
     await assertFails(
       dir,
       await cli(dir, 'docs.json', '--strict'),
-      /^error: docs\.json: item \[2\]: Document "c": field "title" is missing/,
+      /^error: docs\.json:4: item \[2\]: Document "c": field "title" is missing/,
     );
   });
 

@@ -26,9 +26,12 @@ export interface WordStats {
 const NAMING: readonly FieldName[] = ['title', 'headings', 'keywords'];
 const COUNTED: readonly FieldName[] = [...NAMING, 'summary', 'body'];
 
-export function collectWordStats(documents: Iterable<FieldTexts>): Map<string, WordStats> {
-  const stats = new Map<string, WordStats>();
-  for (const fields of documents) {
+/** Counts the words of documents added one at a time, so a build need not hold them all. */
+export class WordStatsCollector {
+  readonly stats = new Map<string, WordStats>();
+
+  add(fields: FieldTexts): void {
+    const stats = this.stats;
     const seen = new Set<string>();
     const named = new Set<string>();
     for (const field of COUNTED) {
@@ -62,7 +65,12 @@ export function collectWordStats(documents: Iterable<FieldTexts>): Map<string, W
       }
     }
   }
-  return stats;
+}
+
+export function collectWordStats(documents: Iterable<FieldTexts>): Map<string, WordStats> {
+  const collector = new WordStatsCollector();
+  for (const fields of documents) collector.add(fields);
+  return collector.stats;
 }
 
 /** Nouns of the content itself (mostly capitalised words) become compound parts too. */
