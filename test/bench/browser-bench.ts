@@ -6,6 +6,7 @@
  *   tsx test/bench/browser-bench.ts --quick         1 run each
  *   tsx test/bench/browser-bench.ts --corpus gesetze-10k --runs 5
  *   tsx test/bench/browser-bench.ts --quick --trace    every request, long task, keystroke
+ *   tsx test/bench/browser-bench.ts --quick --engines hzd   one engine (for tuning)
  *
  * Needs `npm run build` (dist/widget/, dist/cli.js). Builds, per corpus (corpora.ts), our index
  * with `hzd-search-index <corpus> --out <folder>/` (every run, so layout changes count), one
@@ -357,9 +358,28 @@ export interface EngineSummary {
   heapAll: number;
 }
 
+const SUMMARY_KEYS = [
+  'bytesFirst',
+  'requestsFirst',
+  'scriptBeforeFocus',
+  'focusToFirst',
+  'longFirst',
+  'longFirstMax',
+  'p50',
+  'p95',
+  'max',
+  'longTyping',
+  'longTypingMax',
+  'bytesTyping',
+  'requestsTyping',
+  'heapMain',
+  'heapAll',
+] as const;
+
 /** Medians over runs; keystroke percentiles per run, then the median of those. */
 function summarize(runs: RunResult[]): EngineSummary {
   const m = (pick: (r: RunResult) => number) => median(runs.map(pick));
+  if (!runs.length) return Object.fromEntries(SUMMARY_KEYS.map((key) => [key, NaN])) as never;
   return {
     bytesFirst: m((r) => r.bytesFirst),
     requestsFirst: m((r) => r.requestsFirst),
@@ -496,7 +516,13 @@ function goals(reports: CorpusReport[], widgetScript: number): string {
 
 // ---- Main -------------------------------------------------------------------------------------
 
-export async function browserBench(options: { corpora: CorpusName[]; runs: number }) {
+export async function browserBench(options: {
+  corpora: CorpusName[];
+  runs: number;
+  /** For tuning: only these engines (the report then lacks the others). */
+  engines?: EngineName[];
+}) {
+  const engines = options.engines ?? ENGINES;
   const reports: CorpusReport[] = [];
   const browser = await chromium.launch({
     executablePath: CHROMIUM_EXECUTABLE,
@@ -523,7 +549,7 @@ export async function browserBench(options: { corpora: CorpusName[]; runs: numbe
       >;
       try {
         for (let n = 0; n < options.runs; n++) {
-          for (const engine of ENGINES) {
+          for (const engine of engines) {
             progress(`${name}: ${engine}, run ${n + 1} of ${options.runs}`);
             results[engine].push(await run(browser, server, engine, QUERIES[name], 20261202 + n));
           }
@@ -568,6 +594,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
       runs: { type: 'string' },
       corpus: { type: 'string', multiple: true },
       trace: { type: 'boolean', default: false },
+      engines: { type: 'string' },
     },
   });
   trace = values.trace ?? false;
@@ -576,5 +603,6 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     if (!CORPUS_NAMES.includes(name)) throw new Error(`Unknown corpus ${name}`);
   }
   const runs = values.runs ? Number(values.runs) : values.quick ? 1 : 3;
-  console.log(await browserBench({ corpora, runs }));
+  const engines = values.engines?.split(',') as EngineName[] | undefined;
+  console.log(await browserBench({ corpora, runs, engines }));
 }

@@ -214,7 +214,8 @@ function pageSections(source: string, file: string): BenchDocument[] {
     const parts = splitLong(body);
     parts.forEach((part, n) => {
       sections.push({
-        id: `${name}.${section}#${sections.length}`,
+        // The CLI's id charset: letters, digits and - _ . / ~.
+        id: `${name}.${section}-${sections.length}`.replace(/[^A-Za-z0-9._~/-]/g, '_'),
         title: `${label}${parts.length > 1 ? ` (Teil ${n + 1})` : ''} – ${name}(${section})`,
         url: `https://manpages.debian.org/bookworm/manpages-de/${name}.${section}.de.html#${anchor}${parts.length > 1 ? `-${n + 1}` : ''}`,
         keywords: [name],
