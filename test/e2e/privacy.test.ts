@@ -69,6 +69,26 @@ async function assertNothingStored(context: BrowserContext, page: Page): Promise
 }
 
 describe('privacy', () => {
+  test('a page view loads only the script before interaction, until pointer or focus', async () => {
+    const context = await browser.newContext();
+    const urls = recordRequests(context);
+    const page = await context.newPage();
+    await page.goto(server.url('/plain.html'));
+    await page.waitForLoadState('networkidle');
+    // Idle time is when an eager loader would strike.
+    await page.waitForTimeout(1500);
+    assert.deepEqual(withoutFavicon(urls).sort(), [
+      server.url('/hzd-search.js'),
+      server.url('/hzd-search.shared.js'),
+      server.url('/hzd-search.text.js'),
+      server.url('/plain.html'),
+    ]);
+    const session = page.waitForRequest(server.url('/hzd-search.session.js'));
+    await combobox(page).hover();
+    await session;
+    await context.close();
+  });
+
   test('bundled index: only same-origin requests, nothing stored', async () => {
     const context = await browser.newContext();
     const urls = recordRequests(context);

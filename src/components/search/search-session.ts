@@ -1,6 +1,6 @@
 /**
- * Everything `<hzd-search>` does once a visitor starts to search, loaded on first focus (or when
- * the page is idle) so that the script a page loads before any interaction stays small: loading
+ * Everything `<hzd-search>` does once a visitor starts to search, loaded when the pointer, a touch
+ * or focus first reaches the box, so that the script a page loads before any interaction stays small: loading
  * the index, searching as the visitor types with a race guard, the combobox and its suggestions,
  * announcements, the results region with its cards, paging, errors, `?q=` sync.
  *

@@ -20,6 +20,9 @@ import { searchStyles } from './search.styles.js';
 import { statusView, topicsView } from './topics-view.js';
 import { QUERY_PARAM, readUrlQuery, type ServerSearch } from './url-sync.js';
 
+/** Events that announce a visitor is about to use the box: the session starts loading. */
+const INTENT_EVENTS = ['pointerenter', 'touchstart', 'focusin'] as const;
+
 export type SearchState = 'idle' | 'loading' | 'typing' | 'results' | 'no-results' | 'error';
 
 /** `topics="Wohngeld, Personalausweis"` ⇄ `['Wohngeld', 'Personalausweis']`. */
@@ -57,7 +60,7 @@ const clearIcon = svg`<path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 
  * The index is loaded lazily on first focus or input: from `index-src`, from the `index`
  * property, or else the bundled cooperation index. Several instances share one loaded index per
  * URL, searched in a Web Worker. The element renders its search box at once; what searching needs
- * (search-session.ts) comes with the index, on first focus or when the page is idle. Counts are announced through pre-rendered, double-buffered live regions once typing pauses;
+ * (search-session.ts) comes with the index, when the pointer or focus first reaches the box. Counts are announced through pre-rendered, double-buffered live regions once typing pauses;
  * "no results" and errors at once. Without JavaScript, a light-DOM `<form>` inside the element
  * works as a server search; the element takes its `action`, label and text over.
  *
@@ -308,10 +311,14 @@ export class HzdSearch extends LitElement {
       if (this.index) void this.startSession();
       this.startFromUrlOrLightForm();
     });
-    // What searching needs comes while the page is idle, so the first keystroke waits for less.
-    const idle = (globalThis as { requestIdleCallback?: (callback: () => void) => void })
-      .requestIdleCallback;
-    if (idle) idle(() => void loadSession().catch(() => undefined));
+    // What searching needs comes at the first sign of intent (the pointer over the box, a
+    // touch, focus), not with the page: pages that never use the box load only the ≤ 16 kB
+    // script, and a visitor's pointer reaches the field some 100 ms before the click.
+    const intent = () => {
+      for (const type of INTENT_EVENTS) this.removeEventListener(type, intent);
+      void loadSession().catch(() => undefined);
+    };
+    for (const type of INTENT_EVENTS) this.addEventListener(type, intent, { passive: true });
   }
 
   private startFromUrlOrLightForm(): void {
