@@ -5,7 +5,9 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildIndex, type SearchDocument } from '../core/index.js';
-import type { BuildCommand, CrawlCommand } from './args.js';
+import type { BuildCommand, CrawlCommand, SolrOptions } from './args.js';
+import { DEFAULT_RETRY } from './solr/solr-http.js';
+import { parseSolrTarget, pushToSolr, SOLR_PUSH_DEFAULTS } from './solr/write-solr.js';
 import { absoluteUrl } from './base-url.js';
 import { CliError, UsageError, type ManyProblems } from './cli-error.js';
 import { crawlSite } from './crawl/crawl-command.js';
@@ -78,6 +80,33 @@ async function readDocuments(
   return validateRawDocuments(raws, report);
 }
 
+/** `--to-solr`: one push per language, each switching its alias only when it is complete. */
+async function pushBuilds(
+  command: BuildCommand | CrawlCommand,
+  solr: SolrOptions,
+  builds: { lang: string | undefined; documents: SearchDocument[] }[],
+  io: CliIo,
+): Promise<void> {
+  for (const build of builds) {
+    const target = parseSolrTarget(
+      build.lang ? solr.url.replaceAll('{lang}', build.lang) : solr.url,
+    );
+    const started = performance.now();
+    const result = await pushToSolr(build.documents, target, {
+      ...solr,
+      batchSize: SOLR_PUSH_DEFAULTS.batchSize,
+      retry: DEFAULT_RETRY,
+      log: command.quiet ? undefined : (line) => io.stdout.write(`${line}\n`),
+    });
+    if (!command.quiet) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      io.stdout.write(
+        `Pushed ${result.documents} documents to ${target.baseUrl}/${target.alias} (collection ${result.collection}) in ${seconds} s.\n`,
+      );
+    }
+  }
+}
+
 export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo): Promise<void> {
   const started = performance.now();
   // The small synonyms file first: a typo there should not wait for the whole input.
@@ -105,6 +134,12 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
         'Documents without a language count as German (de); set lang in the front matter or <html lang>.',
       );
     }
+  }
+
+  if (command.solr) {
+    await pushBuilds(command, command.solr, builds, io);
+    for (const problem of report.problems) io.stderr.write(formatProblem(problem, 'warning'));
+    return;
   }
 
   const summaries: string[] = [];
