@@ -64,4 +64,4 @@ export interface TermShard {
 
 /** Default sizes: a term shard of about 24,000 characters is about 10 kB gzipped. */
 export const DEFAULT_TERM_SHARD_CHARACTERS = 24_000;
-export const DEFAULT_DOCUMENTS_PER_SHARD = 4;
+export const DEFAULT_DOCUMENTS_PER_SHARD = 1;

@@ -47,10 +47,12 @@ function charRef(char: string): string {
 }
 
 /** What no request may change on the visitors' handlers. */
-const COMMON_INVARIANTS = { wt: 'json', echoParams: 'none', timeAllowed: '5000' };
+// Not wt: the shards answer each other in javabin, and an invariant wt=json breaks that.
+const COMMON_INVARIANTS = { echoParams: 'none', timeAllowed: '5000' };
 
 export function solrconfigXml(): string {
   const selectDefaults = params('defaults', {
+    wt: 'json',
     rows: '10',
     fl: DEFAULT_FL,
     // Up to three words: all must match; up to six: all but one; more: four in five.
@@ -81,7 +83,6 @@ export function solrconfigXml(): string {
     // An empty q lists everything (filters and facets alone), in a form no request replaces.
     'q.alt': '*:*',
     'hl.method': 'unified',
-    'hl.q': '',
     'hl.qparser': 'edismax',
     'spellcheck.dictionary': 'default',
     'spellcheck.build': 'false',
@@ -190,7 +191,7 @@ ${selectInvariants}
   </requestHandler>
 
   <requestHandler name="${SOLR_HANDLERS.suggest}" class="solr.SearchHandler">
-${params('defaults', { 'suggest.count': '8' })}
+${params('defaults', { wt: 'json', 'suggest.count': '8' })}
 ${suggestInvariants}
     <arr name="components">
       <str>suggest</str>
