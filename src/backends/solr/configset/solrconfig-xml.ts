@@ -115,6 +115,10 @@ export function solrconfigXml(): string {
   <!-- The schema is generated and read only: no schemaless mode, no Schema API changes. -->
   <schemaFactory class="ClassicIndexSchemaFactory"/>
   <codecFactory class="solr.SchemaCodecFactory"/>
+  <!-- Word rarity (IDF) over the whole collection, not per shard: a word's weight must not
+       depend on which shard a document landed in, or ranking would differ from the static
+       index's (which sees all documents). Costs one extra round to the shards per query. -->
+  <statsCache class="org.apache.solr.search.stats.ExactStatsCache"/>
   <indexConfig>
     <lockType>\${solr.lock.type:native}</lockType>
   </indexConfig>
