@@ -22,7 +22,7 @@ import { RawValidator, withDerivedIds } from './validate.js';
 import type { RawDocument } from './sources/raw-document.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeSharded } from './write-sharded.js';
-import { shardIndex } from '../core/sharded/write.js';
+import { shardPieces } from '../core/sharded/write.js';
 import { writeError } from './write-error.js';
 
 /** `--out` names a folder (a sharded index) if it ends with a slash or is an existing folder. */
@@ -90,15 +90,19 @@ async function writeIndex(
 ): Promise<string> {
   const counter = new SizeCounter();
   if (await isFolderTarget(out, target)) {
-    const { files } = shardIndex(index);
-    // The shards hold it all now: what the summary needs is kept, the rest let go.
-    const summaryOf = { ...index, keys: { length: index.keys.length } as string[] };
-    index.postings = [];
-    index.documents = [];
-    index.keys = [];
-    await writeSharded(target, files, (content) => counter.add(content));
+    // What the summary needs is kept; the rest of the index is let go of as its shards are
+    // written, so the index and all its shards are never in memory at once.
+    const summaryOf = {
+      ...index,
+      keys: { length: index.keys.length } as string[],
+      postings: [],
+      documents: [],
+    };
+    const files = await writeSharded(target, shardPieces(index, { release: true }), (file) =>
+      counter.add(file.content),
+    );
     const size = await counter.finish();
-    return formatSummary(summaryOf, size, out, performance.now() - started, files.length);
+    return formatSummary(summaryOf, size, out, performance.now() - started, files);
   }
   await writeFileAtomic(target, jsonPieces(index), (piece) => counter.add(piece));
   return formatSummary(index, await counter.finish(), out, performance.now() - started);
