@@ -16,7 +16,7 @@ import { jsonPieces, SizeCounter } from './index-json.js';
 import type { CliIo } from './io.js';
 import { inLanguage } from './languages.js';
 import { pathFilter } from './path-filter.js';
-import { createProgress, PROGRESS_THRESHOLD } from './progress.js';
+import { BuildProgress, PROGRESS_THRESHOLD } from './progress.js';
 import { BuildReport, formatProblem, StrictError, type Problem } from './report.js';
 import { formatSummary } from './summary.js';
 import { readSynonyms } from './synonyms.js';
@@ -24,7 +24,7 @@ import { RawValidator, withDerivedIds } from './validate.js';
 import type { RawDocument } from './sources/raw-document.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeSharded } from './write-sharded.js';
-import { shardIndex } from '../core/sharded/write.js';
+import { shardPieces } from '../core/sharded/write.js';
 import { writeError } from './write-error.js';
 
 /** `--out` names a folder (a sharded index) if it ends with a slash or is an existing folder. */
@@ -89,18 +89,28 @@ async function writeIndex(
   out: string,
   target: string,
   started: number,
+  progress: BuildProgress | undefined,
 ): Promise<string> {
   const counter = new SizeCounter();
   if (await isFolderTarget(out, target)) {
-    const { files } = shardIndex(index);
-    // The shards hold it all now: what the summary needs is kept, the rest let go.
-    const summaryOf = { ...index, keys: { length: index.keys.length } as string[] };
-    index.postings = [];
-    index.documents = [];
-    index.keys = [];
-    await writeSharded(target, files, (content) => counter.add(content));
+    // What the summary needs is kept; the rest of the index is let go of as its shards are
+    // written, so the index and all its shards are never in memory at once.
+    const summaryOf = {
+      ...index,
+      keys: { length: index.keys.length } as string[],
+      postings: [],
+      documents: [],
+    };
+    const files = await writeSharded(
+      target,
+      shardPieces(index, { release: true }),
+      async (file) => {
+        if (file.kind !== 'manifest') progress?.shardWritten();
+        await counter.add(file.content);
+      },
+    );
     const size = await counter.finish();
-    return formatSummary(summaryOf, size, out, performance.now() - started, files.length);
+    return formatSummary(summaryOf, size, out, performance.now() - started, files);
   }
   await writeFileAtomic(target, jsonPieces(index), (piece) => counter.add(piece));
   return formatSummary(index, await counter.finish(), out, performance.now() - started);
@@ -133,6 +143,20 @@ async function pushBuilds(
   }
 }
 
+async function writeIndexOrError(
+  index: SerializedIndex,
+  out: string,
+  cwd: string,
+  started: number,
+  progress: BuildProgress | undefined,
+): Promise<string> {
+  try {
+    return await writeIndex(index, out, resolve(cwd, out), started, progress);
+  } catch (error) {
+    throw await writeError(error, out, cwd);
+  }
+}
+
 export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo): Promise<void> {
   const started = performance.now();
   // The small synonyms file first: a typo there should not wait for the whole input.
@@ -157,7 +181,9 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
   // One document at a time from reading to its builder, so the input is never held whole.
   const validator = new RawValidator(report);
   let accepted = 0;
+  const progress = command.quiet ? undefined : new BuildProgress(io.stderr);
   for await (const raw of readDocuments(command, io, report)) {
+    progress?.documentRead();
     const valid = validator.validate(raw);
     if (!valid) continue;
     accepted++;
@@ -188,20 +214,13 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
 
   const summaries: string[] = [];
   for (const build of builds) {
-    const progress =
-      !command.quiet && build.builder.size > PROGRESS_THRESHOLD
-        ? createProgress(io.stderr)
-        : undefined;
-    let index;
+    // Small inputs build in a moment: no progress for them.
+    const shown = build.builder.size > PROGRESS_THRESHOLD ? progress : undefined;
     try {
-      index = build.builder.finish(progress?.onProgress);
+      const index = build.builder.finish(shown && ((done, total) => shown.indexing(done, total)));
+      summaries.push(await writeIndexOrError(index, build.out, io.cwd, started, shown));
     } finally {
       progress?.finish();
-    }
-    try {
-      summaries.push(await writeIndex(index, build.out, resolve(io.cwd, build.out), started));
-    } catch (error) {
-      throw await writeError(error, build.out, io.cwd);
     }
   }
   // Problems are printed even with --quiet: a file was left out.

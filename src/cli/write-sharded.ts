@@ -1,16 +1,25 @@
 /**
- * Writes a sharded index into a folder: the shard files first (content-named, so they never
- * overwrite a file a visitor's browser may still read), then the manifest, atomically. Shards of
- * builds before the previous one are removed afterwards; the previous build's stay, so a visitor
- * who loaded its manifest a moment ago can finish searching.
+ * Writes a sharded index into a folder as its shards are made (see shardPieces), so a large index
+ * and all its shards are never in memory at once. Shards go to a temporary folder first (their
+ * names depend on a hash of every shard of their kind, known only at the end), are then renamed
+ * to their content names (which never overwrite a file a visitor's browser may still read), and
+ * the manifest comes last, atomically: a failed build leaves the index that was there untouched.
+ * Shards of builds before the previous one are removed afterwards; the previous build's stay, so
+ * a visitor who loaded its manifest a moment ago can finish searching.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { MANIFEST_FILE } from '../core/sharded/layout.js';
-import type { ShardFile } from '../core/sharded/write.js';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MANIFEST_FILE, type ShardedManifest } from '../core/sharded/layout.js';
+import {
+  shardFileName,
+  type ManifestPiece,
+  type ShardKind,
+  type ShardPiece,
+} from '../core/sharded/write.js';
 import { writeFileAtomic } from './write-atomic.js';
 
-const SHARD_FOLDERS = ['terms', 'vocabulary', 'documents'];
+const SHARD_FOLDERS: readonly ShardKind[] = ['terms', 'vocabulary', 'documents'];
 /** Files written at once: thousands of small files, without running out of file handles. */
 const PARALLEL_WRITES = 32;
 
@@ -31,33 +40,90 @@ async function prefixesOf(manifestPath: string): Promise<Set<string>> {
   }
 }
 
+/** What a writer reports of each file once written (for sizes and progress). */
+export interface WrittenFile {
+  kind: ShardKind | 'manifest';
+  content: string;
+}
+
+async function writeNew(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(content, 'utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Runs `work` on each item, `PARALLEL_WRITES` at a time. */
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += PARALLEL_WRITES)
+    await Promise.all(items.slice(start, start + PARALLEL_WRITES).map(work));
+}
+
+/**
+ * Writes the pieces of `shardPieces` into `folder`; returns how many files it holds now for this
+ * build (shards and manifest). `onFile` is called with each file once written, in order.
+ */
 export async function writeSharded(
   folder: string,
-  files: readonly ShardFile[],
-  /** Called with each file's content once written, in the order of `files`. */
-  onContent?: (content: string) => Promise<void>,
-): Promise<void> {
+  pieces: Iterable<ShardPiece | ManifestPiece>,
+  onFile?: (file: WrittenFile) => Promise<void> | void,
+): Promise<number> {
   const manifestPath = join(folder, MANIFEST_FILE);
   const previous = await prefixesOf(manifestPath);
-  const shards = files.filter((file) => file.name !== MANIFEST_FILE);
-  const manifest = files.find((file) => file.name === MANIFEST_FILE);
-  if (!manifest) throw new Error('a sharded index without a manifest');
-  for (const kind of SHARD_FOLDERS) await mkdir(join(folder, kind), { recursive: true });
-  for (let start = 0; start < shards.length; start += PARALLEL_WRITES) {
-    await Promise.all(
-      shards.slice(start, start + PARALLEL_WRITES).map(async (file) => {
-        const path = join(folder, file.name);
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, file.content, 'utf8');
-      }),
-    );
-    for (const file of shards.slice(start, start + PARALLEL_WRITES))
-      await onContent?.(file.content);
+  await mkdir(folder, { recursive: true });
+  // Inside the target folder, so the renames stay on its file system (it may be a mount point).
+  const temp = join(folder, `.building-${process.pid}-${randomBytes(6).toString('hex')}`);
+  await mkdir(temp);
+  const tempName = (piece: ShardPiece) => join(temp, `${piece.kind}-${piece.number}.json`);
+  let manifest: ManifestPiece | undefined;
+  try {
+    let batch: ShardPiece[] = [];
+    const writeBatch = async () => {
+      await inBatches(batch, (piece) => writeNew(tempName(piece), piece.content));
+      for (const piece of batch) await onFile?.(piece);
+      batch = [];
+    };
+    for (const piece of pieces) {
+      if (piece.kind === 'manifest') {
+        manifest = piece;
+        break;
+      }
+      batch.push(piece);
+      if (batch.length >= PARALLEL_WRITES) await writeBatch();
+    }
+    await writeBatch();
+    if (!manifest) throw new Error('a sharded index without a manifest');
+    const { manifest: names } = manifest;
+    for (const kind of SHARD_FOLDERS) {
+      await mkdir(join(folder, kind), { recursive: true });
+      const numbers = Array.from({ length: names[kind].count }, (_, number) => number);
+      await inBatches(numbers, (number) => {
+        const piece = { kind, number, content: '' };
+        return rename(tempName(piece), join(folder, shardFileName(piece, names)));
+      });
+    }
+    await writeFileAtomic(manifestPath, manifest.content);
+    await onFile?.(manifest);
+  } finally {
+    await rm(temp, { recursive: true, force: true });
   }
-  await writeFileAtomic(manifestPath, manifest.content);
-  await onContent?.(manifest.content);
-  const current = await prefixesOf(manifestPath);
-  const keep = new Set([...previous, ...current]);
+  await removeOlderBuilds(folder, previous, manifest.manifest);
+  return shardCount(manifest.manifest) + 1;
+}
+
+function shardCount(manifest: ShardedManifest): number {
+  return SHARD_FOLDERS.reduce((sum, kind) => sum + manifest[kind].count, 0);
+}
+
+/** Removes shards that neither this build nor the previous one refers to. */
+async function removeOlderBuilds(
+  folder: string,
+  previous: Set<string>,
+  current: ShardedManifest,
+): Promise<void> {
+  const keep = new Set([...previous, ...SHARD_FOLDERS.map((kind) => current[kind].files)]);
   for (const kind of SHARD_FOLDERS) {
     for (const name of await readdir(join(folder, kind))) {
       const prefix = `${kind}/${name.replace(/-\d+\.json$/, '')}`;

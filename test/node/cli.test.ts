@@ -393,9 +393,44 @@ describe('success', () => {
     assert.deepEqual([result.code, result.stdout, result.stderr], [0, '', '']);
     result = await cli(dir, 'docs.jsonl');
     assert.equal(result.code, 0);
-    assert.match(result.stderr, /^indexing: \d+\/520 documents$/m);
-    assert.ok(result.stderr.split('\n').length <= 6, 'a few progress lines, not one per step');
+    assert.match(result.stderr, /^read 520 · indexed \d+ · [\d,]+ docs\/s$/m);
+    assert.ok(result.stderr.split('\n').length <= 12, 'a line per tenth, not one per step');
     assert.match(result.stdout, /documents: +520/);
+  });
+
+  test('progress in a log: read, indexed and written grow from line to line', async () => {
+    const dir = await workdir();
+    const docs = Array.from({ length: 3000 }, (_, i) => ({
+      id: `doc-${i}`,
+      title: `Seite ${i} über Antrag ${i % 50}`,
+      url: `/seite/${i}`,
+      body: `Zuschuss ${i % 97} zur Miete ${i % 89} und Wohngeld ${i % 83}.`,
+    }));
+    await files(dir, { 'docs.jsonl': jsonl(docs) });
+    const result = await cli(dir, 'docs.jsonl', '--out', 'index/');
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stderr.trim().split('\n');
+    const number = (line: string, label: string) => {
+      const match = new RegExp(`${label} ([\\d,]+)`).exec(line);
+      return match ? Number(match[1]!.replaceAll(',', '')) : 0;
+    };
+    assert.ok(lines.length >= 10 && lines.length <= 30, `a line per tenth: ${lines.length}`);
+    for (const line of lines)
+      assert.match(
+        line,
+        /^read [\d,]+( · indexed [\d,]+)?( · written [\d,]+ shards)?( · [\d,]+ docs\/s)?$/,
+      );
+    for (const label of ['read', 'indexed', 'written']) {
+      const values = lines.map((line) => number(line, label));
+      values.forEach((value, i) =>
+        assert.ok(i === 0 || value >= values[i - 1]!, `${label}: ${values}`),
+      );
+    }
+    assert.equal(number(lines.at(-1)!, 'indexed'), 3000);
+    const manifest = JSON.parse(await readFile(join(dir, 'index', 'manifest.json'), 'utf8'));
+    const shards = manifest.terms.count + manifest.vocabulary.count + manifest.documents.count;
+    assert.equal(number(lines.at(-1)!, 'written'), shards);
+    assert.equal(number(lines[0]!, 'read'), 3000);
   });
 
   test('--help and --version', async () => {

@@ -29,31 +29,82 @@ export interface ShardFile {
   content: string;
 }
 
-/** A 53-bit hash (cyrb53) as hex: enough to tell contents apart, and no dependency. */
-export function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
+/**
+ * A 53-bit hash (cyrb53) fed piece by piece: the shards of one kind are hashed as they are made,
+ * so none needs to be kept until the name is known.
+ */
+export class ContentHasher {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+
+  update(text: string): this {
+    let { h1, h2 } = this;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+
+  /** The hash as hex (14 digits) of everything fed so far. */
+  digest(): string {
+    let { h1, h2 } = this;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  }
 }
 
+/** A 53-bit hash (cyrb53) as hex: enough to tell contents apart, and no dependency. */
+export function contentHash(text: string): string {
+  return new ContentHasher().update(text).digest();
+}
+
+export type ShardKind = 'terms' | 'vocabulary' | 'documents';
+
 /**
- * Shard files of one kind: `<kind>/<hash of them all>-<n>.json`. Naming them by the hash of the
- * whole set keeps the manifest small (thousands of document shards need no list of names), and
- * any change of content still gives every file of that kind a new name.
+ * One shard as it is made. Its file is `<kind>/<hash of all shards of the kind>-<number>.json`:
+ * naming them by the hash of the whole set keeps the manifest small (thousands of document
+ * shards need no list of names), and any change of content still gives every file of that kind
+ * a new name. The hash is known once the kind is complete, so the name comes with the manifest.
  */
-function named(kind: string, contents: string[]): { prefix: string; files: ShardFile[] } {
-  const prefix = `${kind}/${contentHash(contents.join('\n'))}`;
-  return {
-    prefix,
-    files: contents.map((content, n) => ({ name: `${prefix}-${n}.json`, content })),
-  };
+export interface ShardPiece {
+  kind: ShardKind;
+  number: number;
+  content: string;
+}
+
+/** The last piece: the manifest, whose `files` prefixes name the shards yielded before it. */
+export interface ManifestPiece {
+  kind: 'manifest';
+  manifest: ShardedManifest;
+  content: string;
+}
+
+/** The file name of a shard piece, given the manifest that completes its set. */
+export function shardFileName(piece: ShardPiece, manifest: ShardedManifest): string {
+  return `${manifest[piece.kind].files}-${piece.number}.json`;
+}
+
+/** Hashes the shards of one kind as they pass, as the joined text `a\nb\n…` would be hashed. */
+class KindHash {
+  private readonly hasher = new ContentHasher();
+  count = 0;
+
+  constructor(private readonly kind: ShardKind) {}
+
+  piece(content: string): ShardPiece {
+    if (this.count > 0) this.hasher.update('\n');
+    this.hasher.update(content);
+    return { kind: this.kind, number: this.count++, content };
+  }
+
+  get prefix(): string {
+    return `${this.kind}/${this.hasher.digest()}`;
+  }
 }
 
 /**
@@ -68,16 +119,25 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function termShards(index: SerializedIndex, target: number) {
-  const order = index.keys
+/**
+ * Term shards in key order. With `release`, each key and postings string is let go of once its
+ * shard is made, so the index and its shards are never held twice. Returns each shard's first key.
+ */
+function* termShards(
+  index: SerializedIndex,
+  target: number,
+  hash: KindHash,
+  release: boolean,
+): Generator<ShardPiece, string[]> {
+  const order: ({ key: string; i: number; by: string } | undefined)[] = index.keys
     .map((key, i) => ({ key, i, by: shardKey(key) }))
     .sort((a, b) => compare(a.by, b.by) || compare(a.key, b.key));
+  if (release) index.keys = [];
   const first: string[] = [];
-  const contents: string[] = [];
   let shard: { key: string; postings: string }[] = [];
   let size = 0;
-  const flush = () => {
-    if (!shard.length) return;
+  const flush = (): ShardPiece | undefined => {
+    if (!shard.length) return undefined;
     first.push(shardKey(shard[0]!.key));
     // Within a shard, keys are sorted as themselves, for the binary search of a lookup.
     shard.sort((a, b) => compare(a.key, b.key));
@@ -85,23 +145,37 @@ function termShards(index: SerializedIndex, target: number) {
       keys: shard.map((entry) => entry.key),
       postings: shard.map((entry) => entry.postings),
     };
-    contents.push(JSON.stringify(content));
     shard = [];
     size = 0;
+    return hash.piece(JSON.stringify(content));
   };
-  order.forEach(({ key, i, by }, at) => {
+  let previousBy: string | undefined;
+  for (let at = 0; at < order.length; at++) {
+    const { key, i, by } = order[at]!;
+    if (release) order[at] = undefined;
     const postings = index.postings[i]!;
+    if (release) index.postings[i] = '';
     // Keys of the same shard key stay together: a lookup finds them all in one shard.
-    const boundary = at > 0 && order[at - 1]!.by !== by;
-    if (size > 0 && boundary && size + key.length + postings.length > target) flush();
+    const boundary = previousBy !== undefined && previousBy !== by;
+    previousBy = by;
+    if (size > 0 && boundary && size + key.length + postings.length > target) {
+      const piece = flush();
+      if (piece) yield piece;
+    }
     shard.push({ key, postings });
     size += key.length + postings.length;
-  });
-  flush();
-  return { first, ...named('terms', contents) };
+  }
+  const last = flush();
+  if (last) yield last;
+  if (release) index.postings = [];
+  return first;
 }
 
-function vocabularyShards(entries: readonly VocabularyEntry[]) {
+/** Vocabulary shards, one per letter; returns the letters in shard order. */
+function* vocabularyShards(
+  entries: readonly VocabularyEntry[],
+  hash: KindHash,
+): Generator<ShardPiece, string[]> {
   const byLetter = new Map<string, VocabularyEntry[]>();
   for (const entry of entries) {
     const letter = vocabularyLetter(fold(entry[0]));
@@ -110,35 +184,58 @@ function vocabularyShards(entries: readonly VocabularyEntry[]) {
     else byLetter.set(letter, [entry]);
   }
   const letters = [...byLetter.keys()].sort();
-  return {
-    letters,
-    ...named(
-      'vocabulary',
-      letters.map((letter) => JSON.stringify(byLetter.get(letter))),
-    ),
-  };
+  for (const letter of letters) yield hash.piece(JSON.stringify(byLetter.get(letter)));
+  return letters;
 }
 
-function documentShards(documents: readonly StoredDocument[], size: number) {
-  const contents: string[] = [];
-  for (let start = 0; start < documents.length; start += size) {
-    contents.push(JSON.stringify(documents.slice(start, start + size)));
-  }
-  return named('documents', contents);
-}
-
-/** The manifest and every shard of `index`. */
-export function shardIndex(
+/** Document shards of `size` documents; with `release`, each slice is let go of once made. */
+function* documentShards(
   index: SerializedIndex,
-  options: ShardOptions = {},
-): { manifest: ShardedManifest; files: ShardFile[] } {
+  size: number,
+  hash: KindHash,
+  release: boolean,
+): Generator<ShardPiece> {
+  const documents = index.documents;
+  for (let start = 0; start < documents.length; start += size) {
+    const content = JSON.stringify(documents.slice(start, start + size));
+    if (release) (documents as (StoredDocument | undefined)[]).fill(undefined, start, start + size);
+    yield hash.piece(content);
+  }
+  if (release) index.documents = [];
+}
+
+export interface ShardPiecesOptions extends ShardOptions {
+  /**
+   * Let go of the index's keys, postings and documents as their shards are made (the index is
+   * spent afterwards): a large index and all its shards are then never in memory at once.
+   */
+  release?: boolean;
+}
+
+/**
+ * Every shard of `index`, one at a time (terms, vocabulary, documents), then the manifest that
+ * names them. A writer can write each as it comes and keep none.
+ */
+export function* shardPieces(
+  index: SerializedIndex,
+  options: ShardPiecesOptions = {},
+): Generator<ShardPiece | ManifestPiece> {
+  const release = options.release ?? false;
   const perShard = Math.max(
     1,
     Math.floor(options.documentsPerShard ?? DEFAULT_DOCUMENTS_PER_SHARD),
   );
-  const terms = termShards(index, options.termShardCharacters ?? DEFAULT_TERM_SHARD_CHARACTERS);
-  const vocabulary = vocabularyShards(index.vocabulary);
-  const documents = documentShards(index.documents, perShard);
+  const terms = new KindHash('terms');
+  const first = yield* termShards(
+    index,
+    options.termShardCharacters ?? DEFAULT_TERM_SHARD_CHARACTERS,
+    terms,
+    release,
+  );
+  const vocabulary = new KindHash('vocabulary');
+  const letters = yield* vocabularyShards(index.vocabulary, vocabulary);
+  const documents = new KindHash('documents');
+  yield* documentShards(index, perShard, documents, release);
   const manifest: ShardedManifest = {
     format: index.format,
     formatVersion: index.formatVersion,
@@ -152,21 +249,30 @@ export function shardIndex(
     averageFieldLengths: index.averageFieldLengths,
     synonyms: index.synonyms,
     filterValues: index.filterValues,
-    terms: { first: terms.first, files: terms.prefix, count: terms.files.length },
-    vocabulary: {
-      letters: vocabulary.letters,
-      files: vocabulary.prefix,
-      count: vocabulary.files.length,
-    },
-    documents: { size: perShard, files: documents.prefix, count: documents.files.length },
+    terms: { first, files: terms.prefix, count: terms.count },
+    vocabulary: { letters, files: vocabulary.prefix, count: vocabulary.count },
+    documents: { size: perShard, files: documents.prefix, count: documents.count },
   };
-  return {
-    manifest,
-    files: [
-      ...terms.files,
-      ...vocabulary.files,
-      ...documents.files,
-      { name: MANIFEST_FILE, content: JSON.stringify(manifest) },
-    ],
-  };
+  yield { kind: 'manifest', manifest, content: JSON.stringify(manifest) };
+}
+
+/** The manifest and every shard of `index`, all at once (for tests and small indexes). */
+export function shardIndex(
+  index: SerializedIndex,
+  options: ShardOptions = {},
+): { manifest: ShardedManifest; files: ShardFile[] } {
+  const shards: ShardPiece[] = [];
+  for (const piece of shardPieces(index, options)) {
+    if (piece.kind !== 'manifest') {
+      shards.push(piece);
+      continue;
+    }
+    const { manifest } = piece;
+    const files = shards.map((shard) => ({
+      name: shardFileName(shard, manifest),
+      content: shard.content,
+    }));
+    return { manifest, files: [...files, { name: MANIFEST_FILE, content: piece.content }] };
+  }
+  throw new Error('shardPieces ended without a manifest');
 }
