@@ -246,11 +246,7 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 // ---------------------------------------------------------------------------------------------
 
-const documentsLine = (() => {
-  const text = readFileSync(input);
-  return text.length;
-})();
-log(`input ${input} (${(documentsLine / 2 ** 20).toFixed(1)} MB as stored)`);
+log(`input ${input} (${(statSync(input).size / 2 ** 20).toFixed(1)} MB as stored)`);
 
 const built = await staticIndex();
 const staticFiles = filesOf(built.dir);
