@@ -2,13 +2,15 @@
  * `npm run bench`: every benchmark in one go, one Markdown report on stdout.
  *
  *   npm run bench                 full: browser (3 runs, 10k and 20k), core (both corpora),
- *                                 crawl (10,000 pages), CLI build memory
- *   npm run bench -- --quick      smaller: 1 browser run, core on 10k only, crawl of 2,000 pages
+ *                                 crawl (10,000 pages), CLI build memory, Solr vs static (86,228
+ *                                 law sections; skipped with a note without java/mvn)
+ *   npm run bench -- --quick      smaller: 1 browser run, core on 10k only, crawl of 2,000 pages,
+ *                                 Solr vs static on 10k
  *   npm run bench -- --only browser,core
  *
  * Each benchmark is its own script (browser-bench.ts, bench.ts, crawl-bench.ts,
- * cli-build-bench.ts), run here one after the other in a child process, so none shares a heap,
- * a server or CPU time with another. Their progress goes to stderr; a failed one is reported in
+ * cli-build-bench.ts, solr-bench.ts), run here one after the other in a child process, so none
+ * shares a heap, a server or CPU time with another. Their progress goes to stderr; a failed one is reported in
  * its section and the others still run (the exit code is then 1).
  */
 import { spawn } from 'node:child_process';
@@ -49,6 +51,13 @@ const JOBS: Job[] = [
     title: 'CLI build memory',
     script: 'test/bench/cli-build-bench.ts',
     args: () => [],
+  },
+  {
+    // Prints a note instead of a table when java or mvn is missing (the SolrCloud harness).
+    name: 'solr',
+    title: 'SolrSource vs sharded static index (all law sections)',
+    script: 'test/bench/solr-bench.ts',
+    args: (quick) => (quick ? ['--input', '../shared/corpus/gesetze-10k.json.gz'] : []),
   },
 ];
 
