@@ -5,13 +5,26 @@ import { dateProblem } from '../core/calendar-date.js';
 import { parseBaseUrl } from './base-url.js';
 import { UsageError } from './cli-error.js';
 import { DEFAULT_CACHE, DEFAULT_OUT } from './help.js';
+import { parseSolrTarget, SOLR_PUSH_DEFAULTS } from './solr/write-solr.js';
 import { HEADING_ID_STYLES, type HeadingIdStyle } from './sources/heading-ids.js';
 import { URL_STYLES, type UrlStyle } from './sources/page-paths.js';
 
 export { DEFAULT_OUT, HELP } from './help.js';
 
+/** `--to-solr`: where and how to push instead of writing an index file. */
+export interface SolrOptions {
+  /** May contain `{lang}`. */
+  url: string;
+  configset: string;
+  shards: number;
+  replicas: number;
+  keep: number;
+}
+
 /** What every build has, whatever its input. */
 interface IndexOptions {
+  /** Push to Solr instead of writing `out`. */
+  solr?: SolrOptions;
   /** May contain `{lang}`, replaced by each language of `langs`. */
   out: string;
   /** Checked, without trailing slash. */
@@ -161,6 +174,41 @@ function checkSitemaps(values: readonly string[]): string[] {
   });
 }
 
+const SOLR_ONLY = ['solr-configset', 'solr-shards', 'solr-replicas', 'solr-keep'] as const;
+
+function checkSolr(
+  values: Partial<Record<'to-solr' | (typeof SOLR_ONLY)[number], string>>,
+): SolrOptions | undefined {
+  const url = values['to-solr'];
+  if (url === undefined) {
+    const stray = SOLR_ONLY.find((option) => values[option] !== undefined);
+    if (stray) throw new UsageError(`--${stray} is an option of --to-solr <url>.`);
+    return undefined;
+  }
+  if (!url.trim()) throw new UsageError('--to-solr needs the URL of Solr and the alias.');
+  try {
+    parseSolrTarget(url.trim().replaceAll('{lang}', 'de'));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const configset = values['solr-configset'] ?? SOLR_PUSH_DEFAULTS.configset;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(configset))
+    throw new UsageError(`--solr-configset: "${configset}" is not a configset name.`);
+  return {
+    url: url.trim(),
+    configset,
+    shards: checkInteger('solr-shards', values['solr-shards'], SOLR_PUSH_DEFAULTS.shards, 1, 64),
+    replicas: checkInteger(
+      'solr-replicas',
+      values['solr-replicas'],
+      SOLR_PUSH_DEFAULTS.replicas,
+      1,
+      16,
+    ),
+    keep: checkInteger('solr-keep', values['solr-keep'], SOLR_PUSH_DEFAULTS.keep, 0, 100),
+  };
+}
+
 const BUILD_ONLY = ['url-style', 'heading-ids'] as const;
 const CRAWL_ONLY = [
   'sitemap',
@@ -200,6 +248,11 @@ export function parseCommand(argv: readonly string[]): Command {
         retries: { type: 'string' },
         'user-agent': { type: 'string' },
         cache: { type: 'string' },
+        'to-solr': { type: 'string' },
+        'solr-configset': { type: 'string' },
+        'solr-shards': { type: 'string' },
+        'solr-replicas': { type: 'string' },
+        'solr-keep': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -238,7 +291,15 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError(
       `--lang ${langs.join(',')} builds one index per language, so --out must contain {lang}, e.g. --out index.{lang}.json.`,
     );
+  const solr = checkSolr(values);
+  if (solr && values.out !== undefined)
+    throw new UsageError('--out and --to-solr: give one; --to-solr writes no index file.');
+  if (solr && langs && langs.length > 1 && !solr.url.includes('{lang}'))
+    throw new UsageError(
+      `--lang ${langs.join(',')} pushes one collection per language, so --to-solr must contain {lang}, e.g. http://localhost:8983/solr/hzd-{lang}.`,
+    );
   const common: IndexOptions = {
+    solr,
     out,
     baseUrl: values['base-url'] === undefined ? undefined : parseBaseUrl(values['base-url']),
     synonyms: values.synonyms,

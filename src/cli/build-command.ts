@@ -4,8 +4,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { IndexBuilder, type SerializedIndex } from '../core/index.js';
-import type { BuildCommand, CrawlCommand } from './args.js';
+import { IndexBuilder, type SearchDocument, type SerializedIndex } from '../core/index.js';
+import type { BuildCommand, CrawlCommand, SolrOptions } from './args.js';
+import { DEFAULT_RETRY } from './solr/solr-http.js';
+import { parseSolrTarget, pushToSolr, SOLR_PUSH_DEFAULTS } from './solr/write-solr.js';
 import { absoluteUrl } from './base-url.js';
 import { CliError, UsageError, type ManyProblems } from './cli-error.js';
 import { crawlSite } from './crawl/crawl-command.js';
@@ -128,6 +130,33 @@ async function writeIndexOrError(
   }
 }
 
+/** `--to-solr`: one push per language, each switching its alias only when it is complete. */
+async function pushBuilds(
+  command: BuildCommand | CrawlCommand,
+  solr: SolrOptions,
+  builds: { lang: string | undefined; documents: SearchDocument[] }[],
+  io: CliIo,
+): Promise<void> {
+  for (const build of builds) {
+    const target = parseSolrTarget(
+      build.lang ? solr.url.replaceAll('{lang}', build.lang) : solr.url,
+    );
+    const started = performance.now();
+    const result = await pushToSolr(build.documents, target, {
+      ...solr,
+      batchSize: SOLR_PUSH_DEFAULTS.batchSize,
+      retry: DEFAULT_RETRY,
+      log: command.quiet ? undefined : (line) => io.stdout.write(`${line}\n`),
+    });
+    if (!command.quiet) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      io.stdout.write(
+        `Pushed ${result.documents} documents to ${target.baseUrl}/${target.alias} (collection ${result.collection}) in ${seconds} s.\n`,
+      );
+    }
+  }
+}
+
 export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo): Promise<void> {
   const started = performance.now();
   // The small synonyms file first: a typo there should not wait for the whole input.
@@ -140,6 +169,8 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
   const builds = (command.langs ?? [undefined]).map((lang) => ({
     lang,
     out: lang ? command.out.replaceAll('{lang}', lang) : command.out,
+    // Solr analyzes the documents itself: they are pushed as they are, so they are kept.
+    documents: [] as SearchDocument[],
     builder: new IndexBuilder({
       synonyms,
       dataDate: command.dataDate,
@@ -158,19 +189,28 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
     accepted++;
     const doc = baseUrl ? { ...valid, url: absoluteUrl(valid.url, baseUrl) } : valid;
     for (const build of builds) {
-      if (!build.lang || inLanguage(doc, build.lang)) build.builder.add(doc);
+      if (build.lang && !inLanguage(doc, build.lang)) continue;
+      if (command.solr) build.documents.push(doc);
+      else build.builder.add(doc);
     }
   }
   if (command.strict && report.problems.length) throw new StrictError(report.problems);
   if (accepted === 0) throw nothingLeft(report);
   for (const build of builds) {
-    if (!build.builder.size) {
+    if (!(command.solr ? build.documents.length : build.builder.size)) {
       throw new CliError(
         `no documents in the language "${build.lang}" (--lang): of ${accepted} documents none has lang ${build.lang}.`,
         {},
         'Documents without a language count as German (de); set lang in the front matter or <html lang>.',
       );
     }
+  }
+
+  if (command.solr) {
+    progress?.finish();
+    await pushBuilds(command, command.solr, builds, io);
+    for (const problem of report.problems) io.stderr.write(formatProblem(problem, 'warning'));
+    return;
   }
 
   const summaries: string[] = [];

@@ -45,6 +45,18 @@ Folders:
       --heading-ids <rule> ids of Markdown headings, for links to sections: vitepress
                           (default; VitePress, VuePress) or github (GitHub, Hugo, Docusaurus)
 
+Apache Solr (instead of an index file):
+      --to-solr <url>     push the documents to Solr: the URL names Solr and the alias
+                          visitors search, e.g. http://localhost:8983/solr/hzd. Each push
+                          builds a new collection <alias>_<time>, commits, checks the count,
+                          then points the alias at it; with several --lang values the URL
+                          must contain {lang}
+      --solr-configset <name>  configset uploaded to Solr beforehand (default hzd-de, in
+                          the package's solr/hzd-de folder)
+      --solr-shards <n>   shards of the new collection (default 1)
+      --solr-replicas <n> replicas of each shard (default 1)
+      --solr-keep <n>     earlier pushes kept besides the new one, to switch back (default 1)
+
 Crawling:
       --sitemap <url>     read this sitemap (or sitemap index) instead of finding one;
                           repeatable

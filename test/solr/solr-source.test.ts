@@ -40,9 +40,8 @@ function solrDocument(doc: Record<string, unknown>): Record<string, unknown> {
 
 before(async () => {
   cloud = await startSolrCloud();
-  // One shard: the configset's `wt=json` invariant also applies to the sub-requests a
-  // multi-shard search sends to the shards, which must answer in javabin (see the report).
-  await cloud.createCollection(COLLECTION, 1, 2);
+  // 2 shards × 2 replicas, as a site would run it: distributed search, ranking and highlights.
+  await cloud.createCollection(COLLECTION, 2, 2);
   collectionUrl = `${cloud.urls[0]}/${COLLECTION}/`;
   const docs = readShippedDocuments().map(solrDocument);
   const response = await fetch(`${collectionUrl}update?commit=true`, {

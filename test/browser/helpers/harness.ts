@@ -171,7 +171,6 @@ export class SearchHarness {
     await settle(this.el);
   }
 
-  /** Sets the text at once (for long strings that would take long to type). */
   /**
    * Presses Enter in the field and tells whether the widget prevented the form's native submit.
    * The navigation itself is always stopped, so the test page stays.
@@ -193,6 +192,7 @@ export class SearchHarness {
     return prevented;
   }
 
+  /** Sets the text at once (for long strings that would take long to type), as a paste would. */
   async fill(text: string): Promise<void> {
     this.input.focus();
     this.input.value = text;

@@ -47,10 +47,12 @@ function charRef(char: string): string {
 }
 
 /** What no request may change on the visitors' handlers. */
-const COMMON_INVARIANTS = { wt: 'json', echoParams: 'none', timeAllowed: '5000' };
+// Not wt: the shards answer each other in javabin, and an invariant wt=json breaks that.
+const COMMON_INVARIANTS = { echoParams: 'none', timeAllowed: '5000' };
 
 export function solrconfigXml(): string {
   const selectDefaults = params('defaults', {
+    wt: 'json',
     rows: '10',
     fl: DEFAULT_FL,
     // Up to three words: all must match; up to six: all but one; more: four in five.
@@ -81,7 +83,6 @@ export function solrconfigXml(): string {
     // An empty q lists everything (filters and facets alone), in a form no request replaces.
     'q.alt': '*:*',
     'hl.method': 'unified',
-    'hl.q': '',
     'hl.qparser': 'edismax',
     'spellcheck.dictionary': 'default',
     'spellcheck.build': 'false',
@@ -114,6 +115,10 @@ export function solrconfigXml(): string {
   <!-- The schema is generated and read only: no schemaless mode, no Schema API changes. -->
   <schemaFactory class="ClassicIndexSchemaFactory"/>
   <codecFactory class="solr.SchemaCodecFactory"/>
+  <!-- Word rarity (IDF) over the whole collection, not per shard: a word's weight must not
+       depend on which shard a document landed in, or ranking would differ from the static
+       index's (which sees all documents). Costs one extra round to the shards per query. -->
+  <statsCache class="org.apache.solr.search.stats.ExactStatsCache"/>
   <indexConfig>
     <lockType>\${solr.lock.type:native}</lockType>
   </indexConfig>
@@ -190,7 +195,7 @@ ${selectInvariants}
   </requestHandler>
 
   <requestHandler name="${SOLR_HANDLERS.suggest}" class="solr.SearchHandler">
-${params('defaults', { 'suggest.count': '8' })}
+${params('defaults', { wt: 'json', 'suggest.count': '8' })}
 ${suggestInvariants}
     <arr name="components">
       <str>suggest</str>
