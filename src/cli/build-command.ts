@@ -217,6 +217,8 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
   for (const build of builds) {
     // Small inputs build in a moment: no progress for them.
     const shown = build.builder.size > PROGRESS_THRESHOLD ? progress : undefined;
+    // The indexing starts now: its rate is counted from here, not from its first report.
+    shown?.indexing(0, build.builder.size);
     try {
       const index = build.builder.finish(shown && ((done, total) => shown.indexing(done, total)));
       summaries.push(await writeIndexOrError(index, build.out, io.cwd, started, shown));
