@@ -116,6 +116,20 @@ async function writeIndex(
   return formatSummary(index, await counter.finish(), out, performance.now() - started);
 }
 
+async function writeIndexOrError(
+  index: SerializedIndex,
+  out: string,
+  cwd: string,
+  started: number,
+  progress: BuildProgress | undefined,
+): Promise<string> {
+  try {
+    return await writeIndex(index, out, resolve(cwd, out), started, progress);
+  } catch (error) {
+    throw await writeError(error, out, cwd);
+  }
+}
+
 /** `--to-solr`: one push per language, each switching its alias only when it is complete. */
 async function pushBuilds(
   command: BuildCommand | CrawlCommand,
@@ -140,20 +154,6 @@ async function pushBuilds(
         `Pushed ${result.documents} documents to ${target.baseUrl}/${target.alias} (collection ${result.collection}) in ${seconds} s.\n`,
       );
     }
-  }
-}
-
-async function writeIndexOrError(
-  index: SerializedIndex,
-  out: string,
-  cwd: string,
-  started: number,
-  progress: BuildProgress | undefined,
-): Promise<string> {
-  try {
-    return await writeIndex(index, out, resolve(cwd, out), started, progress);
-  } catch (error) {
-    throw await writeError(error, out, cwd);
   }
 }
 
@@ -207,6 +207,7 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
   }
 
   if (command.solr) {
+    progress?.finish();
     await pushBuilds(command, command.solr, builds, io);
     for (const problem of report.problems) io.stderr.write(formatProblem(problem, 'warning'));
     return;
@@ -216,6 +217,8 @@ export async function runBuild(command: BuildCommand | CrawlCommand, io: CliIo):
   for (const build of builds) {
     // Small inputs build in a moment: no progress for them.
     const shown = build.builder.size > PROGRESS_THRESHOLD ? progress : undefined;
+    // The indexing starts now: its rate is counted from here, not from its first report.
+    shown?.indexing(0, build.builder.size);
     try {
       const index = build.builder.finish(shown && ((done, total) => shown.indexing(done, total)));
       summaries.push(await writeIndexOrError(index, build.out, io.cwd, started, shown));

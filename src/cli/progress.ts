@@ -27,6 +27,7 @@ export class BuildProgress {
   private read = 0;
   private indexed = 0;
   private written = 0;
+  private total = 0;
   private lastOutput: number;
   private lastTenth = 0;
   private shown = false;
@@ -48,6 +49,7 @@ export class BuildProgress {
   indexing(done: number, total: number): void {
     this.enter('index');
     this.indexed = done;
+    this.total = total;
     const tenth = Math.floor((done / total) * 10);
     const step = tenth > this.lastTenth;
     if (step) this.lastTenth = tenth;
@@ -80,6 +82,8 @@ export class BuildProgress {
     this.phaseStarted = this.now();
     this.lastTenth = 0;
     if (phase === 'index') this.indexed = 0;
+    // The last call of the indexing may come a few documents before its end.
+    if (phase === 'write') this.indexed = this.total;
   }
 
   line(): string {

@@ -26,7 +26,7 @@ describe('build progress', () => {
     assert.ok(stderr.text.endsWith('\rread 2,000 · indexed 1,000\x1b[K'));
     now += 200;
     progress.shardWritten();
-    assert.match(stderr.text, /\rread 2,000 · indexed 1,000 · written 1 shards\x1b\[K$/);
+    assert.match(stderr.text, /\rread 2,000 · indexed 2,000 · written 1 shards\x1b\[K$/);
     progress.finish();
     assert.ok(stderr.text.endsWith('\r\x1b[K'));
   });
