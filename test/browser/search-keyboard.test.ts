@@ -68,6 +68,8 @@ describe('keyboard (APG list autocomplete)', () => {
 
   it('15: Tab order is input → clear → submit → first result link → second, and out (no trap)', async () => {
     await h.type('wohn');
+    // Cards are what the order runs through: wait for them on a loaded machine.
+    await h.waitForState('results');
     const after = document.createElement('button');
     after.textContent = 'after';
     document.body.append(after);
