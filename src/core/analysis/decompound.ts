@@ -23,12 +23,12 @@
 import { stem } from './stem.js';
 
 const LINKING_ELEMENTS = ['', 's', 'es', 'n', 'en', 'er', 'e', 'ens'];
-const MIN_PART_LENGTH = 4;
+export const MIN_PART_LENGTH = 4;
 const MIN_WORD_LENGTH = 7;
 /** Longest word that is split, and longest known word used as a part. */
 export const MAX_COMPOUND_LENGTH = 100;
 /** Short nouns that are common compound parts. */
-const SHORT_PARTS = new Set([
+export const SHORT_PARTS: ReadonlySet<string> = new Set([
   'amt',
   'bau',
   'rat',

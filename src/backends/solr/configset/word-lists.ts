@@ -3,6 +3,7 @@
  * server analyses German as the static index does: stop words, synonyms, the compound
  * dictionary and the character folding of letters with diacritics.
  */
+import { MIN_PART_LENGTH, SHORT_PARTS } from '../../../core/analysis/decompound.js';
 import { fold } from '../../../core/analysis/fold.js';
 import { DOMAIN_WORDS } from '../../../core/analysis/domain-words.js';
 import { LEXICON_WORDS } from '../../../core/analysis/lexicon-de.js';
@@ -52,21 +53,9 @@ export function synonymsTxt(): string {
   return listFile('Built-in synonym groups (src/core/synonyms.ts), folded.', lines);
 }
 
-/** Short words that are common compound parts (decompound.ts SHORT_PARTS); the rest need 4. */
-export const COMPOUND_SHORT_PARTS = [
-  'amt',
-  'bau',
-  'rat',
-  'eid',
-  'weg',
-  'zug',
-  'tag',
-  'see',
-  'ort',
-  'kfz',
-  'fuss',
-];
-export const COMPOUND_MIN_PART = 4;
+/** Short words that are common compound parts; the rest need MIN_PART_LENGTH letters (the client's rule). */
+export const COMPOUND_SHORT_PARTS: readonly string[] = [...SHORT_PARTS];
+export const COMPOUND_MIN_PART = MIN_PART_LENGTH;
 
 /**
  * Words the compound filter may find inside a longer word: the lexicon and the domain words of
