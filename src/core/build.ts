@@ -11,6 +11,7 @@ import { FIELDS } from './engine.js';
 import { ContentError } from './errors.js';
 import { documentFields, type FieldTexts } from './indexing/document-fields.js';
 import { FilterIndexer } from './indexing/filter-index.js';
+import { withNamingKeys } from './indexing/naming-keys.js';
 import { storedSections } from './indexing/stored-sections.js';
 import { TermIndexer } from './indexing/term-indexer.js';
 import {
@@ -188,7 +189,8 @@ function assembleIndex(
     filterIndexer.add(i, docs[i]!);
     if (options.onProgress && (i + 1) % progressStep === 0) options.onProgress(i + 1, docs.length);
   });
-  const { keys, postings } = indexer.writer.finish();
+  const vocabulary = buildVocabulary(wordStats, options.maxVocabulary ?? DEFAULT_MAX_VOCABULARY);
+  const { keys, postings } = withNamingKeys(indexer.writer.finish(), vocabulary);
 
   const synonyms: SynonymGroup[] = [
     ...(options.replaceDefaultSynonyms ? [] : DEFAULT_SYNONYMS),
@@ -207,7 +209,7 @@ function assembleIndex(
     averageFieldLengths: indexer.statistics.totalLength.map((total) => total / docs.length),
     documents: docs.map((doc, i) => storedDocument(doc, fields[i]!.body, textLength, splitter)),
     synonyms: synonyms.filter((group) => group.length > 1),
-    vocabulary: buildVocabulary(wordStats, options.maxVocabulary ?? DEFAULT_MAX_VOCABULARY),
+    vocabulary,
     filterValues: filterIndexer.filterValues(),
     keys,
     postings,

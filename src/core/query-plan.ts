@@ -13,7 +13,7 @@
  * Planning only reads the vocabulary; the keys it names are looked up by scoring.ts. A sharded
  * index loads exactly these keys before the search runs, so both formats rank alike.
  */
-import { wordKeys } from './analysis/index-keys.js';
+import { namingKey, wordKeys } from './analysis/index-keys.js';
 import { QueryRelation } from './analysis/index-keys.js';
 import { NAMING_FIELDS } from './engine.js';
 import type { QueryWord } from './query.js';
@@ -40,6 +40,8 @@ export interface WordPlan {
   lookups: KeyLookup[];
   /** Keys whose document frequency gives the word's IDF: its own, else all lookups. */
   ownKeys: string[];
+  /** The document frequency for the IDF, where the keys' own would not tell (short prefixes). */
+  documentFrequency?: number;
 }
 
 /** A way to match a group: every word plan must match (AND). */
@@ -57,8 +59,8 @@ export interface QueryGroup {
 }
 
 /** Up to this many letters, the word being typed stands for its most frequent completions only. */
-const SHORT_PREFIX = 3;
-const SHORT_PREFIX_COMPLETIONS = 3;
+export const SHORT_PREFIX = 3;
+export const SHORT_PREFIX_COMPLETIONS = 3;
 const PREFIX_COMPLETIONS = 12;
 export const WEIGHTS = {
   completion: 0.6,
@@ -169,14 +171,15 @@ export class QueryPlanner {
   private wordPlan(word: QueryWord): WordPlan {
     const keys = wordKeys(word.text);
     const exact = keys?.exact ?? word.exact;
+    const vocabulary = this.context.vocabulary;
+    if (word.partial && word.folded.length <= SHORT_PREFIX)
+      return this.shortPrefixPlan(word, exact);
     const lookups = ownLookups(exact, word.folded, word.term);
     const ownKeys = lookups.map((lookup) => lookup.key);
-    const vocabulary = this.context.vocabulary;
     let completed = false;
     if (word.partial) {
-      const short = word.folded.length <= SHORT_PREFIX;
       const completions = vocabulary
-        .startingWith(word.folded, short ? SHORT_PREFIX_COMPLETIONS : PREFIX_COMPLETIONS)
+        .startingWith(word.folded, PREFIX_COMPLETIONS)
         .filter((entry) => entry.folded !== word.folded);
       for (const completion of completions) {
         lookups.push({
@@ -184,15 +187,16 @@ export class QueryPlanner {
           relation: QueryRelation.Fold,
           weight: WEIGHTS.completion,
           typo: false,
-          ...(short ? { fields: NAMING_FIELDS } : {}),
         });
       }
-      // A prefix of one to three letters matches everywhere: only where documents are named.
-      if (short) for (const lookup of lookups) lookup.fields = NAMING_FIELDS;
       completed = completions.length > 0;
     }
-    if (!completed && this.context.documentFrequency(word.term) < TYPO_MAX_DOCUMENTS) {
-      const tolerance = typoTolerance(word.folded);
+    const tolerance = typoTolerance(word.folded);
+    if (
+      !completed &&
+      tolerance > 0 &&
+      this.context.documentFrequency(word.term) < TYPO_MAX_DOCUMENTS
+    ) {
       for (const { entry, distance } of vocabulary
         .near(word.folded, tolerance)
         .slice(0, MAX_TYPO_VARIANTS)) {
@@ -209,6 +213,38 @@ export class QueryPlanner {
       }
     }
     return { text: word.text, lookups, ownKeys };
+  }
+
+  /**
+   * A prefix of one to three letters matches everywhere, so it stands for itself and its most
+   * frequent completions where documents are named only: their naming keys, which hold just
+   * those postings (see analysis/index-keys.ts). Its IDF is that of the whole word (or of its
+   * most frequent completion), from the vocabulary, as if the full postings had been counted.
+   */
+  private shortPrefixPlan(word: QueryWord, exact: string): WordPlan {
+    const vocabulary = this.context.vocabulary;
+    const own = ownLookups(exact, word.folded, word.term);
+    const completions = vocabulary
+      .startingWith(word.folded, SHORT_PREFIX_COMPLETIONS)
+      .filter((entry) => entry.folded !== word.folded);
+    const lookups: KeyLookup[] = [
+      ...own,
+      ...completions.map((completion) => ({
+        key: completion.folded,
+        relation: QueryRelation.Fold,
+        weight: WEIGHTS.completion,
+        typo: false,
+      })),
+    ].map((lookup) => ({ ...lookup, key: namingKey(lookup.key), fields: NAMING_FIELDS }));
+    const documentFrequency =
+      vocabulary.get(word.folded)?.documentFrequency ||
+      Math.max(0, ...completions.map((completion) => completion.documentFrequency));
+    return {
+      text: word.text,
+      lookups,
+      ownKeys: own.map((lookup) => namingKey(lookup.key)),
+      ...(documentFrequency > 0 ? { documentFrequency } : {}),
+    };
   }
 
   /** A known part of a compound (folded), looked up like a word of its own. */

@@ -82,6 +82,8 @@ export class Scorer {
 
   /** The IDF of a word: from its own keys (the broadest), else from what its lookups found. */
   wordIdf(plan: WordPlan): number {
+    if (plan.documentFrequency !== undefined)
+      return inverseDocumentFrequency(plan.documentFrequency, this.store.documentCount);
     let df = 0;
     for (const key of plan.ownKeys) df = Math.max(df, this.documentFrequency(key));
     if (df === 0) {

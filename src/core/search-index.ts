@@ -11,7 +11,7 @@
  */
 import { fold, isStopWord } from './analysis/analyzer.js';
 import { FilterCatalog, FilterPlan, readFacets, readFilters } from './facets.js';
-import { phraseKey, wordKeys } from './analysis/index-keys.js';
+import { phraseKey, plainKey, wordKeys } from './analysis/index-keys.js';
 import { tokenize } from './analysis/tokenize.js';
 import { analyzeQuery, MAX_QUERY_LENGTH, type QueryWord } from './query.js';
 import { QueryPlanner, type QueryGroup } from './query-plan.js';
@@ -298,7 +298,9 @@ export class SearchIndex {
       for (const option of group.options) {
         for (const plan of option.plans) {
           for (const { key } of plan.lookups) {
-            if (!keys.has(key) && this.scorer.documentHas(key, match.document)) keys.add(key);
+            // A naming key is highlighted as its word, wherever the document has it.
+            const word = plainKey(key);
+            if (!keys.has(word) && this.scorer.documentHas(key, match.document)) keys.add(word);
           }
         }
       }

@@ -84,7 +84,7 @@ export type FilterValues = Record<string, [value: string, documentCount: number]
 export type SynonymGroup = string[];
 
 export const INDEX_FORMAT = 'hzd-search-index';
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /**
  * A vocabulary entry: the most frequent written form of a folded word, the number of documents

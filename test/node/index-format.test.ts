@@ -86,7 +86,7 @@ describe('loading bad input', () => {
     rejects(
       { ...fresh(), formatVersion: 99 },
       'unsupported-format-version',
-      /version 99.*reads version 3.*Rebuild/,
+      /version 99.*reads version 4.*Rebuild/,
     );
   });
 

@@ -12,7 +12,15 @@ import {
   type SerializedIndex,
 } from '../../src/core/index.js';
 import { checkManifest, ShardedIndex } from '../../src/core/sharded/sharded-index.js';
-import { shardIndex, type ShardOptions } from '../../src/core/sharded/write.js';
+import {
+  separator,
+  shardIndex,
+  shardKey,
+  type ShardOptions,
+} from '../../src/core/sharded/write.js';
+import { NAMING_MARK, plainKey } from '../../src/core/analysis/index-keys.js';
+import { NAMING_FIELDS } from '../../src/core/engine.js';
+import { decodePostings } from '../../src/core/postings.js';
 import { readQuerySet, SETS } from '../eval/known-item/sets.js';
 import { queriesOf } from '../eval/known-item/evaluate.js';
 import { readQueries, readShippedDocuments } from '../eval/relevance.js';
@@ -232,5 +240,94 @@ describe('sharded index with filters, facets and sections', () => {
       'the keys of both filters and of the facet field share one shard',
     );
     assert.equal(filtered.counts.rounds, plain.counts.rounds);
+  });
+});
+
+describe('short prefixes in a sharded index', () => {
+  const shipped = buildIndex(readShippedDocuments());
+  // Tiny shards: every completion of a prefix would be in a shard of its own.
+  const options = { termShardCharacters: 400, documentsPerShard: 1 };
+
+  it('match through naming keys: only naming-field postings, equal to the full ones there', () => {
+    const keys = shipped.keys;
+    const naming = keys.filter((key) => key.startsWith(NAMING_MARK));
+    assert.ok(naming.length > 20, `${naming.length} naming keys`);
+    for (const key of naming) {
+      const full = decodePostings(shipped.postings[keys.indexOf(plainKey(key))]!);
+      const own = decodePostings(shipped.postings[keys.indexOf(key)]!);
+      const expected: number[][] = [];
+      for (let d = 0; d < full.documents.length; d++) {
+        for (let e = full.starts[d]!; e < full.starts[d + 1]!; e++) {
+          const entry = [...full.entries.subarray(e * 5, e * 5 + 5)];
+          if (NAMING_FIELDS.has(entry[0]!)) expected.push([full.documents[d]!, ...entry]);
+        }
+      }
+      const actual: number[][] = [];
+      for (let d = 0; d < own.documents.length; d++) {
+        for (let e = own.starts[d]!; e < own.starts[d + 1]!; e++) {
+          actual.push([own.documents[d]!, ...own.entries.subarray(e * 5, e * 5 + 5)]);
+        }
+      }
+      assert.deepEqual(actual, expected, key);
+    }
+  });
+
+  it('cost one or two term shards per word start, and rank like the single file', async () => {
+    const single = loadIndex(JSON.parse(JSON.stringify(shipped)));
+    for (const prefix of ['e', 'el', 'ele', 'ko', 'Hessen b', 'Bund un']) {
+      const { source, fetched } = sharded(shipped, options);
+      const actual = await source.search(prefix, { limit: 10, prefix: true });
+      assert.deepEqual(actual, single.search(prefix, { limit: 10, prefix: true }), prefix);
+      const words = prefix.split(' ').length;
+      const terms = fetched.filter((path) => path.startsWith('terms/')).length;
+      // A whole word before the prefix needs its own shards (exact, stem, phrase).
+      assert.ok(terms <= 2 * words + (words > 1 ? 2 : 0), `"${prefix}": ${terms} term shards`);
+    }
+  });
+
+  it('highlight the completed word wherever the hit has it', async () => {
+    const hits = loadIndex(JSON.parse(JSON.stringify(shipped))).search('ele', {
+      prefix: true,
+    }).hits;
+    assert.ok(hits.length > 0);
+    assert.ok(
+      hits.some((hit) => hit.snippet.matches.length > 0),
+      'a snippet marks the completion in the body',
+    );
+  });
+});
+
+describe('term shard boundaries', () => {
+  it('are the shortest prefixes that tell a shard from the one before', () => {
+    assert.equal(separator('apfel', 'banane'), 'b');
+    assert.equal(separator('haus', 'hausbau'), 'hausb');
+    assert.equal(separator('abc', 'abd'), 'abd');
+    assert.equal(separator('', 'x'), 'x');
+  });
+
+  it('keep the manifest short and still find every key', async () => {
+    const index = buildIndex(readShippedDocuments());
+    const { manifest, files } = shardIndex(JSON.parse(JSON.stringify(index)), {
+      termShardCharacters: 400,
+    });
+    const first = manifest.terms.first;
+    assert.ok(first.length > 20);
+    let separators = 0;
+    let firstKeys = 0;
+    first.forEach((boundary, n) => {
+      const file = files.find((each) => each.name === `${manifest.terms.files}-${n}.json`)!;
+      const keys = (JSON.parse(file.content) as { keys: string[] }).keys.map(shardKey).sort();
+      assert.ok(keys[0]!.startsWith(boundary), `shard ${n} starts at ${keys[0]}, not ${boundary}`);
+      separators += boundary.length;
+      firstKeys += keys[0]!.length;
+    });
+    assert.ok(separators < 0.8 * firstKeys, `${separators} of ${firstKeys} characters`);
+    const single = loadIndex(JSON.parse(JSON.stringify(index)));
+    const { source } = sharded(index, { termShardCharacters: 400 });
+    for (const key of index.keys.filter((_, i) => i % 7 === 0)) {
+      const word = plainKey(key).replace(/^[=!]/, '');
+      if (!/^[\p{L}\p{N}]+$/u.test(word)) continue;
+      assert.deepEqual(await source.search(word), single.search(word), word);
+    }
   });
 });

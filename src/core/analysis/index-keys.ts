@@ -105,6 +105,25 @@ export function matchWeight(relation: QueryRelation, kind: KeyKind | number): nu
  */
 const TITLE_SEPARATORS = /\s[–—|·›»/-]\s|:\s|;\s|\s\(|\)/u;
 
+/**
+ * Marks naming keys: `^key` holds the postings of `key` in naming fields only (title, keywords,
+ * headings, summary, meta). A one- to three-letter prefix matches only there (see
+ * query-plan.ts), and these postings are a small part of the whole for frequent words, so the
+ * words a short prefix completes to cost a sharded index far fewer bytes. Built for short keys
+ * and for the completions of short prefixes only (indexing/naming-keys.ts).
+ */
+export const NAMING_MARK = '^';
+
+/** The naming key of `key`. */
+export function namingKey(key: string): string {
+  return `${NAMING_MARK}${key}`;
+}
+
+/** The word key a key stands for: a naming key's own key, else the key itself. */
+export function plainKey(key: string): string {
+  return key.startsWith(NAMING_MARK) ? key.slice(NAMING_MARK.length) : key;
+}
+
 /** Marks phrase keys, which no word key can start with. */
 export const PHRASE_MARK = '=';
 

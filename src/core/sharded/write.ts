@@ -5,7 +5,7 @@
  */
 import type { SerializedIndex, StoredDocument, VocabularyEntry } from '../types.js';
 import { fold } from '../analysis/fold.js';
-import { PHRASE_MARK } from '../analysis/index-keys.js';
+import { NAMING_MARK, PHRASE_MARK, plainKey } from '../analysis/index-keys.js';
 import { FILTER_MARK } from '../filters.js';
 import { vocabularyLetter } from '../vocabulary.js';
 import {
@@ -112,7 +112,10 @@ class KindHash {
  * Phrase and filter keys stay as they are: their marks keep them together, apart from words.
  */
 export function shardKey(key: string): string {
-  return key.startsWith(PHRASE_MARK) || key.startsWith(FILTER_MARK) ? key : fold(key);
+  if (key.startsWith(PHRASE_MARK) || key.startsWith(FILTER_MARK)) return key;
+  // Naming keys sort among themselves, by word: a short prefix's completions are neighbours.
+  if (key.startsWith(NAMING_MARK)) return NAMING_MARK + fold(plainKey(key));
+  return fold(key);
 }
 
 function compare(a: string, b: string): number {
@@ -120,8 +123,21 @@ function compare(a: string, b: string): number {
 }
 
 /**
+ * The shortest prefix of `next` that sorts after `previous` (`previous` < `next`): a shard's
+ * boundary in the manifest needs to tell its keys from the previous shard's, nothing more, and
+ * the manifest lists thousands of them on a large site.
+ */
+export function separator(previous: string, next: string): string {
+  for (let length = 1; length < next.length; length++) {
+    const prefix = next.slice(0, length);
+    if (prefix > previous) return prefix;
+  }
+  return next;
+}
+
+/**
  * Term shards in key order. With `release`, each key and postings string is let go of once its
- * shard is made, so the index and its shards are never held twice. Returns each shard's first key.
+ * shard is made, so the index and its shards are never held twice. Returns where each shard starts (see `separator`).
  */
 function* termShards(
   index: SerializedIndex,
@@ -134,11 +150,16 @@ function* termShards(
     .sort((a, b) => compare(a.by, b.by) || compare(a.key, b.key));
   if (release) index.keys = [];
   const first: string[] = [];
-  let shard: { key: string; postings: string }[] = [];
+  /** The shard key of the last key in the shard made before. */
+  let lastBy = '';
+  let shard: { key: string; postings: string; by: string }[] = [];
   let size = 0;
+  let previousBy: string | undefined;
   const flush = (): ShardPiece | undefined => {
     if (!shard.length) return undefined;
-    first.push(shardKey(shard[0]!.key));
+    const firstBy = shard[0]!.by;
+    first.push(first.length ? separator(lastBy, firstBy) : firstBy);
+    lastBy = shard.at(-1)!.by;
     // Within a shard, keys are sorted as themselves, for the binary search of a lookup.
     shard.sort((a, b) => compare(a.key, b.key));
     const content: TermShard = {
@@ -149,7 +170,6 @@ function* termShards(
     size = 0;
     return hash.piece(JSON.stringify(content));
   };
-  let previousBy: string | undefined;
   for (let at = 0; at < order.length; at++) {
     const { key, i, by } = order[at]!;
     if (release) order[at] = undefined;
@@ -162,7 +182,7 @@ function* termShards(
       const piece = flush();
       if (piece) yield piece;
     }
-    shard.push({ key, postings });
+    shard.push({ key, postings, by });
     size += key.length + postings.length;
   }
   const last = flush();
