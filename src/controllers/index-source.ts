@@ -169,6 +169,10 @@ class EngineSource implements SearchSource {
   suggest(query: string, options?: SuggestOptions) {
     return this.client.suggest(this.name, query, options);
   }
+
+  prefetch(query: string) {
+    this.client.prefetch(this.name, query);
+  }
 }
 
 /** Runs a classic script that leaves the index's text in `globalThis[global]`. */

@@ -20,6 +20,12 @@ import { cutText } from '../core/text.js';
 export interface SearchSource {
   search(query: string, options?: SearchOptions): SearchResults | Promise<SearchResults>;
   suggest(query: string, options?: SuggestOptions): Suggestions | Promise<Suggestions>;
+  /**
+   * Optional: loads ahead what searching `query` will need, without answering. The widget calls
+   * it for text still too short to search (the first letter), so that the search of the second
+   * letter finds its data there.
+   */
+  prefetch?(query: string): void;
   /** "Datenstand" (`YYYY-MM-DD`), shown in the widget when present. */
   readonly dataDate?: string;
   readonly documentCount?: number;

@@ -107,6 +107,14 @@ function indexRequests(from: number): Record<string, string[]> {
   return kinds;
 }
 
+/** Waits until the server has had no request for 300 ms. */
+async function requestsSettled(): Promise<void> {
+  for (let seen = -1; seen !== server.requests.length;) {
+    seen = server.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
 /** The titles of the result cards, in order, as read. */
 async function titles(page: Page): Promise<string[]> {
   const links = resultCards(page).getByRole('link');
@@ -187,6 +195,31 @@ describe('sharded index from index-src', () => {
       termsAndWords.length <= 4,
       `${word.length} letters cost ${termsAndWords.length} term and vocabulary requests`,
     );
+    await context.close();
+  });
+
+  test('the first letter loads its vocabulary and naming keys ahead, and no documents', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context, '/folder.html');
+    await combobox(page).focus();
+    await page.waitForResponse((response) => response.url().endsWith('manifest.json'));
+    const word = commonWords[0]!;
+    let from = server.requests.length;
+    const vocabulary = page.waitForResponse((response) => response.url().includes('/vocabulary/'));
+    await page.keyboard.type(word[0]!);
+    await vocabulary;
+    await requestsSettled();
+    const ahead = indexRequests(from);
+    assert.equal(ahead['vocabulary']?.length, 1, "the letter's vocabulary");
+    assert.ok((ahead['terms']?.length ?? 0) >= 1, 'its naming keys');
+    assert.equal(ahead['documents'], undefined, 'no documents for a letter that is not searched');
+
+    from = server.requests.length;
+    await page.keyboard.type(word[1]!);
+    await resultCards(page).first().waitFor();
+    const second = indexRequests(from);
+    assert.equal(second['vocabulary'], undefined, 'the vocabulary came with the first letter');
+    assert.ok((second['documents']?.length ?? 0) >= 1, 'the documents of the hits shown');
     await context.close();
   });
 

@@ -285,6 +285,20 @@ describe('short prefixes in a sharded index', () => {
     }
   });
 
+  it('are loaded ahead by prefetch, without documents', async () => {
+    const { source, fetched } = sharded(shipped, options);
+    await source.prefetch('e');
+    assert.ok(fetched.some((path) => path.startsWith('vocabulary/')));
+    assert.ok(fetched.some((path) => path.startsWith('terms/')));
+    assert.ok(!fetched.some((path) => path.startsWith('documents/')), fetched.join(', '));
+    const before = fetched.length;
+    await source.search('e', { prefix: true });
+    assert.ok(
+      fetched.slice(before).every((path) => path.startsWith('documents/')),
+      `after prefetch: ${fetched.slice(before).join(', ')}`,
+    );
+  });
+
   it('highlight the completed word wherever the hit has it', async () => {
     const hits = loadIndex(JSON.parse(JSON.stringify(shipped))).search('ele', {
       prefix: true,

@@ -53,6 +53,11 @@ export class EngineClient {
     return this.request({ type: 'suggest', id: this.nextId++, index, query, options });
   }
 
+  /** Has the engine load ahead what searching `query` will need; answers nothing. */
+  prefetch(index: string, query: string): void {
+    this.channel.send({ type: 'prefetch', index, query });
+  }
+
   close(index: string): void {
     this.channel.send({ type: 'close', index });
   }

@@ -55,6 +55,12 @@ export class Engine {
       case 'suggest':
         void this.query(message);
         return;
+      case 'prefetch': {
+        const index = this.indexes.get(message.index);
+        // A failed prefetch costs nothing: the search itself fetches again.
+        if (index instanceof ShardedIndex) index.prefetch(message.query).catch(() => undefined);
+        return;
+      }
       case 'close':
         this.indexes.delete(message.index);
         return;

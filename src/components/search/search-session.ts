@@ -221,6 +221,7 @@ export class SearchSession implements ReactiveController {
     if (this.error) return;
     if (text.length < this.host.minLength) {
       this.cancelSearch();
+      this.source?.prefetch?.(text);
       this.announcer.announce(this.host.text.tooShort(this.host.minLength));
       this.changed();
       return;

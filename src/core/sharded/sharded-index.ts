@@ -220,6 +220,18 @@ export class ShardedIndex {
     return this.untilComplete(() => this.index.suggest(query, options));
   }
 
+  /**
+   * Loads what searching `query` (as a prefix) and suggesting for it need, except documents: for
+   * the first letter typed, so that the second letter's search needs only its documents (the
+   * letter's vocabulary and naming keys are here by then).
+   */
+  async prefetch(query: string): Promise<void> {
+    await this.untilComplete(() => {
+      this.index.search(query, { limit: 0, prefix: true });
+      this.index.suggest(query);
+    });
+  }
+
   /** Runs `search` again until it needs no shard that is not loaded. */
   private async untilComplete<T>(search: () => T): Promise<T> {
     for (let round = 0; ; round++) {
