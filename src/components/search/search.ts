@@ -149,7 +149,7 @@ export class HzdSearch extends LitElement {
   /** Placeholder of the field (never a replacement for the label). */
   @property({ reflect: true }) placeholder?: string;
 
-  /** URL of a prebuilt index (JSON). Without it (and without `index`), the bundled index is used. */
+  /** URL of a prebuilt index: a single JSON file, or a sharded index's folder (ending in `/`) or its `manifest.json`. Without it (and without `index`), the bundled index is used. */
   @property({ attribute: 'index-src', reflect: true }) indexSrc?: string;
 
   /**
