@@ -92,6 +92,11 @@ export interface PlanContext {
   synonyms: SynonymTable;
   /** Number of documents with `key` (0 if none). */
   documentFrequency(key: string): number;
+  /**
+   * Whether some postings asked for are not loaded yet (a sharded index between rounds): the
+   * document frequencies seen may then be 0 for words the index has.
+   */
+  postingsPending?(): boolean;
 }
 
 /** The word's own keys, each once, strongest relation first. */
@@ -151,6 +156,9 @@ export class QueryPlanner {
     if (word.partial || word.folded.length < MIN_SPLIT_WORD) return options;
     const known = this.context.documentFrequency(word.term);
     if (known > SPLIT_MAX_DOCUMENTS) return options;
+    // A word whose postings are still on their way only looks unknown: splitting it would fetch
+    // the vocabulary of every letter its parts and suffixes start with. The next round decides.
+    if (this.context.postingsPending?.()) return options;
     const vocabulary = this.context.vocabulary;
     const parts = vocabulary.split(word.folded);
     if (parts) {

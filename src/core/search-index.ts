@@ -101,6 +101,7 @@ export class SearchIndex {
       vocabulary: this.vocabulary,
       synonyms: new SynonymTable(data.synonyms),
       documentFrequency: (key) => this.scorer.documentFrequency(key),
+      postingsPending: () => store.postingsPending?.() ?? false,
     });
   }
 

@@ -17,6 +17,8 @@ export interface IndexStore {
   postings(key: string): Postings | undefined;
   /** Display fields of document number `n`. */
   document(n: number): StoredDocument;
+  /** Whether postings were asked for that are not loaded yet (a sharded index; else never). */
+  postingsPending?(): boolean;
 }
 
 /** Decoded postings are kept for the keys of the last few queries: typing repeats them. */

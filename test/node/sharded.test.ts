@@ -108,6 +108,15 @@ describe('sharded index', () => {
     assert.equal(fetched.length, before);
   });
 
+  it('fetches one vocabulary shard for a long known word, not one per letter its parts start with', async () => {
+    for (const query of ['Zusammenarbeit', 'Datenverarbeitung']) {
+      const { source, fetched } = sharded(shipped, { termShardCharacters: 2000 });
+      assert.ok((await source.search(query, { prefix: false })).total > 0, query);
+      const vocabulary = fetched.filter((path) => path.startsWith('vocabulary/'));
+      assert.equal(vocabulary.length, 1, `${query}: ${vocabulary.join(', ')}`);
+    }
+  });
+
   it('names shards after their content, and the manifest finds them', () => {
     const { manifest, files } = shardIndex(shipped);
     const names = new Set(files.map((file) => file.name));

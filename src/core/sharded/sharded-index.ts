@@ -138,6 +138,11 @@ class Shards implements IndexStore, VocabularySource {
     return PLACEHOLDER;
   }
 
+  postingsPending(): boolean {
+    for (const piece of this.missing) if (piece.startsWith('terms')) return true;
+    return false;
+  }
+
   /** The file of a piece, relative to the manifest. */
   fileOf(piece: Piece): string {
     const [kind, number] = piece.split(':') as [string, string];
