@@ -15,7 +15,6 @@
  */
 import { namingKey, wordKeys } from './analysis/index-keys.js';
 import { QueryRelation } from './analysis/index-keys.js';
-import { NAMING_FIELDS } from './engine.js';
 import type { QueryWord } from './query.js';
 import type { SynonymTable } from './synonym-table.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -29,8 +28,6 @@ export interface KeyLookup {
   weight: number;
   /** A typo variant of the typed word. */
   typo: boolean;
-  /** Only these fields count (short prefixes match only in naming fields). */
-  fields?: ReadonlySet<number>;
 }
 
 /** The lookups standing for one word: a document's best lookup is its match for the word. */
@@ -150,15 +147,22 @@ export class QueryPlanner {
     return groups;
   }
 
+  /**
+   * Whether a word in `documents` documents is rare (at most `max`): then it is also tried as
+   * typo variants or as its parts. While postings are still on their way (a sharded index
+   * between rounds) a word only looks rare, and trying it would fetch the vocabulary and
+   * postings of words it does not need; the next round, with its postings, decides.
+   */
+  private isRare(documents: number, max: number): boolean {
+    return documents <= max && !this.context.postingsPending?.();
+  }
+
   /** The options of a single word: itself, typo variants, its parts. */
   private wordOptions(word: QueryWord): GroupOption[] {
     const options: GroupOption[] = [{ plans: [this.wordPlan(word)], weight: 1, proximity: false }];
     if (word.partial || word.folded.length < MIN_SPLIT_WORD) return options;
     const known = this.context.documentFrequency(word.term);
-    if (known > SPLIT_MAX_DOCUMENTS) return options;
-    // A word whose postings are still on their way only looks unknown: splitting it would fetch
-    // the vocabulary of every letter its parts and suffixes start with. The next round decides.
-    if (this.context.postingsPending?.()) return options;
+    if (!this.isRare(known, SPLIT_MAX_DOCUMENTS)) return options;
     const vocabulary = this.context.vocabulary;
     const parts = vocabulary.split(word.folded);
     if (parts) {
@@ -203,7 +207,7 @@ export class QueryPlanner {
     if (
       !completed &&
       tolerance > 0 &&
-      this.context.documentFrequency(word.term) < TYPO_MAX_DOCUMENTS
+      this.isRare(this.context.documentFrequency(word.term), TYPO_MAX_DOCUMENTS - 1)
     ) {
       for (const { entry, distance } of vocabulary
         .near(word.folded, tolerance)
@@ -243,7 +247,7 @@ export class QueryPlanner {
         weight: WEIGHTS.completion,
         typo: false,
       })),
-    ].map((lookup) => ({ ...lookup, key: namingKey(lookup.key), fields: NAMING_FIELDS }));
+    ].map((lookup) => ({ ...lookup, key: namingKey(lookup.key) }));
     const documentFrequency =
       vocabulary.get(word.folded)?.documentFrequency ||
       Math.max(0, ...completions.map((completion) => completion.documentFrequency));

@@ -160,7 +160,7 @@ export class Scorer {
       for (let e = starts[d]!; e < starts[d + 1]!; e++) {
         const at = e * 5;
         const field = entries[at]!;
-        if (field >= tf.length || (lookup.fields && !lookup.fields.has(field))) continue;
+        if (field >= tf.length) continue;
         tf[field]! += entries[at + 2]! * weights[field * KEY_KINDS + entries[at + 1]!]!;
         lengths[field] = classLength(entries[at + 4]!);
         if (positions) recordPosition(positions, document, field, entries[at + 3]!);

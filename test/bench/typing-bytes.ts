@@ -1,6 +1,7 @@
 /**
  * Offline replay of typing against a sharded index folder: every prefix of every query is
- * searched (limit 10, prefix on) and suggested, as the widget does per keystroke, and every shard
+ * searched (limit 10, prefix on) and suggested, as the widget does per keystroke (the first
+ * letter only prefetched), and every shard
  * fetched is tallied (gzip bytes per kind). For tuning the layout without a browser.
  *
  *   tsx test/bench/typing-bytes.ts <folder> "query one" "query two" …
@@ -43,7 +44,11 @@ if (first) {
 for (const query of typed) {
   for (let n = 1; n <= query.length; n++) {
     const text = query.slice(0, n);
-    if (text.trim().length < 2) continue;
+    // Below the widget's two letters it only prefetches (SearchSource.prefetch).
+    if (text.trim().length < 2) {
+      await index.prefetch(text);
+      continue;
+    }
     const before = fetched.length;
     await Promise.all([index.search(text, { limit: 10, prefix: true }), index.suggest(text)]);
     if (verbose)

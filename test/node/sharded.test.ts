@@ -108,13 +108,31 @@ describe('sharded index', () => {
     assert.equal(fetched.length, before);
   });
 
-  it('fetches one vocabulary shard for a long known word, not one per letter its parts start with', async () => {
+  it('fetches no vocabulary for a long known word, not one shard per letter its parts start with', async () => {
     for (const query of ['Zusammenarbeit', 'Datenverarbeitung']) {
       const { source, fetched } = sharded(shipped, { termShardCharacters: 2000 });
       assert.ok((await source.search(query, { prefix: false })).total > 0, query);
       const vocabulary = fetched.filter((path) => path.startsWith('vocabulary/'));
-      assert.equal(vocabulary.length, 1, `${query}: ${vocabulary.join(', ')}`);
+      // Known and frequent: no typo variants or parts to look up (a suggestion would need one).
+      assert.equal(vocabulary.length, 0, `${query}: ${vocabulary.join(', ')}`);
     }
+  });
+
+  it('fetches no typo variants of a known word whose postings are still on their way', async () => {
+    const options = { termShardCharacters: 400 };
+    const terms = (paths: string[]) => paths.filter((path) => path.startsWith('terms/'));
+    // What the search needs: with nothing loaded, no vocabulary is there to find variants in.
+    const cold = sharded(shipped, options);
+    const results = await cold.source.search('Zusammenarbeit', { prefix: false });
+    assert.ok(results.total > 2, 'a known word');
+    const needed = new Set(terms(cold.fetched));
+    // With its letter's vocabulary loaded (the first letter was typed) but not its postings.
+    const warm = sharded(shipped, options);
+    await warm.source.prefetch('z');
+    const before = warm.fetched.length;
+    assert.deepEqual(await warm.source.search('Zusammenarbeit', { prefix: false }), results);
+    const extra = terms(warm.fetched.slice(before)).filter((path) => !needed.has(path));
+    assert.deepEqual(extra, [], 'no shards for typo variants');
   });
 
   it('names shards after their content, and the manifest finds them', () => {
