@@ -57,6 +57,14 @@ function countOption(value: unknown, fallback: number, max = Number.MAX_SAFE_INT
   return Math.min(max, Math.max(0, Math.floor(value)));
 }
 
+/** A ranked search (`SearchIndex.rankSearch`): its hits are built on demand. */
+export interface RankedSearch {
+  /** The numbers of the documents the hits shown are built from. */
+  readonly documents: readonly number[];
+  /** The results, with the hits' stored fields and snippets (reads `documents`). */
+  results(): SearchResults;
+}
+
 interface DocumentMatch {
   document: number;
   score: number;
@@ -115,6 +123,15 @@ export class SearchIndex {
 
   /** Finds documents for `query`; see SearchOptions for paging, prefix, filters and facets. */
   search(query: string, options: SearchOptions = {}): SearchResults {
+    return this.rankSearch(query, options).results();
+  }
+
+  /**
+   * Ranks `query` without touching any stored document: what the hits shown will need is
+   * `documents`, and `results()` builds them. A sharded index loads those documents in
+   * between, instead of ranking twice.
+   */
+  rankSearch(query: string, options: SearchOptions = {}): RankedSearch {
     const given: Partial<Record<keyof SearchOptions, unknown>> =
       typeof options === 'object' && options !== null ? options : {};
     const limit = countOption(given.limit, DEFAULT_LIMIT, MAX_LIMIT);
@@ -124,7 +141,7 @@ export class SearchIndex {
     if (words.length === 0) {
       const empty: SearchResults = { query, total: 0, hits: [] };
       if (facets) empty.facets = Object.fromEntries(facets.map((field) => [field, {}]));
-      return empty;
+      return { documents: [], results: () => empty };
     }
 
     const filters = readFilters(given.filters);
@@ -136,14 +153,22 @@ export class SearchIndex {
     const idfs = groups.map((group) => this.groupIdf(group));
     const matching = this.rank(groups, words, idfs);
     const ranked = plan ? matching.filter((match) => plan.passes(match.document)) : matching;
-    const hits = ranked.slice(offset, offset + limit).map((match) => this.hit(match, groups, idfs));
-    const results: SearchResults = { query, total: ranked.length, hits };
-    const best = ranked[0];
-    if (best && bitCount(best.groups) < groups.length) {
-      results.missingWords = missingWords(groups, best);
-    }
-    if (plan && facets) results.facets = plan.facetCounts(matching.map((m) => m.document));
-    return results;
+    const shown = ranked.slice(offset, offset + limit);
+    const facetCounts =
+      plan && facets ? plan.facetCounts(matching.map((m) => m.document)) : undefined;
+    return {
+      documents: shown.map((match) => match.document),
+      results: () => {
+        const hits = shown.map((match) => this.hit(match, groups, idfs));
+        const results: SearchResults = { query, total: ranked.length, hits };
+        const best = ranked[0];
+        if (best && bitCount(best.groups) < groups.length) {
+          results.missingWords = missingWords(groups, best);
+        }
+        if (facetCounts) results.facets = facetCounts;
+        return results;
+      },
+    };
   }
 
   /** Completions of the word being typed and, for unknown words, a "Meinten Sie …?" query. */

@@ -4,8 +4,7 @@
  * "wohngelt" and "berechnung" inside it for the query "berechnung".
  */
 import { foldWithOffsets } from './analysis/fold.js';
-import { wordKeys } from './analysis/index-keys.js';
-import { tokenize } from './analysis/tokenize.js';
+import { analysedText } from './analysed-text.js';
 import type { MatchRange, Snippet } from './types.js';
 
 /** Keys this short are only marked as whole words, never inside a compound. */
@@ -33,42 +32,41 @@ export function findKeyMatches(text: string, keys: ReadonlySet<string>): KeyMatc
   if (keys.size === 0 || !text) return [];
   const innerKeys = [...keys].filter((key) => key.length >= MIN_INNER_MATCH);
   const matches: KeyMatch[] = [];
+  const parts = analysedText(text);
   let previous: { folded: string; start: number; end: number } | undefined;
-  for (const word of tokenize(text)) {
-    for (const part of word.parts) {
-      const analysed = wordKeys(part.text);
-      if (!analysed) {
-        previous = undefined;
-        continue;
-      }
-      const whole = keys.has(analysed.exact)
-        ? analysed.exact
-        : keys.has(analysed.folded)
-          ? analysed.folded
-          : keys.has(analysed.stem)
-            ? analysed.stem
-            : undefined;
-      if (previous && keys.has(previous.folded + analysed.folded)) {
-        const key = previous.folded + analysed.folded;
-        matches.push(
-          { range: [previous.start, previous.end], key },
-          { range: [part.start, part.end], key },
-        );
-      } else if (whole !== undefined) {
-        matches.push({ range: [part.start, part.end], key: whole });
-      } else {
-        const { folded, offsets } = foldWithOffsets(part.text);
-        for (const key of innerKeys) {
-          const at = folded.indexOf(key);
-          if (at < 0) continue;
-          const start = part.start + offsets[at]!;
-          const end = part.start + offsets[at + key.length - 1]! + 1;
-          matches.push({ range: [start, end], key });
-          break;
-        }
-      }
-      previous = { folded: analysed.folded, start: part.start, end: part.end };
+  for (let i = 0; i < parts.keys.length; i++) {
+    const analysed = parts.keys[i];
+    if (!analysed) {
+      previous = undefined;
+      continue;
     }
+    const start = parts.starts[i]!;
+    const end = parts.ends[i]!;
+    const whole = keys.has(analysed.exact)
+      ? analysed.exact
+      : keys.has(analysed.folded)
+        ? analysed.folded
+        : keys.has(analysed.stem)
+          ? analysed.stem
+          : undefined;
+    if (previous && keys.has(previous.folded + analysed.folded)) {
+      const key = previous.folded + analysed.folded;
+      matches.push({ range: [previous.start, previous.end], key }, { range: [start, end], key });
+    } else if (whole !== undefined) {
+      matches.push({ range: [start, end], key: whole });
+    } else {
+      // The folded part is `analysed.folded`; its offsets are only worked out for a match.
+      const key = innerKeys.find((inner) => analysed.folded.includes(inner));
+      if (key !== undefined) {
+        const { folded, offsets } = foldWithOffsets(text.slice(start, end));
+        const at = folded.indexOf(key);
+        matches.push({
+          range: [start + offsets[at]!, start + offsets[at + key.length - 1]! + 1],
+          key,
+        });
+      }
+    }
+    previous = { folded: analysed.folded, start, end };
   }
   return matches;
 }

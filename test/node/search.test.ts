@@ -6,6 +6,8 @@ import {
   type SearchDocument,
   type SearchHit,
 } from '../../src/core/index.js';
+import { analysedText } from '../../src/core/analysed-text.js';
+import { findMatches } from '../../src/core/snippet.js';
 
 const documents: SearchDocument[] = [
   {
@@ -203,6 +205,36 @@ describe('results', () => {
     assert.ok(hit.snippet.text.length < 260);
     assert.ok(hit.snippet.text.startsWith('… '));
     assert.deepEqual(marked(hit), ['Zielbegriff']);
+  });
+
+  it('analyses a hit text once and finds the keys of every later query in it', () => {
+    const text = 'Die Straßenverkehrs-Ordnung regelt den Verkehr auf öffentlichen Straßen.';
+    const analysed = analysedText(text);
+    assert.equal(analysedText(text), analysed, 'kept for the next keystroke');
+    assert.deepEqual(
+      Array.from(analysed.starts, (start, i) => text.slice(start, analysed.ends[i])),
+      [
+        'Die',
+        'Straßenverkehrs',
+        'Ordnung',
+        'regelt',
+        'den',
+        'Verkehr',
+        'auf',
+        'öffentlichen',
+        'Straßen',
+      ],
+    );
+    const ranges = (keys: string[]) =>
+      findMatches(text, new Set(keys)).map(([from, to]) => text.slice(from, to));
+    assert.deepEqual(ranges(['strass']), ['Straß', 'Straßen'], 'inside a compound, and a stem');
+    assert.deepEqual(ranges(['verkehr']), ['verkehr', 'Verkehr'], 'inside a compound');
+    assert.deepEqual(ranges(['ordnung', 'offentlich']), ['Ordnung', 'öffentlichen']);
+    // Texts of earlier hits give way to new ones; the same text is analysed anew, alike.
+    for (let n = 0; n < 200; n++) analysedText(`${'Füllwort '.repeat(100)}${n}`);
+    const again = analysedText(text);
+    assert.notEqual(again, analysed);
+    assert.deepEqual(again, analysed);
   });
 
   it('survives hostile and huge queries', () => {

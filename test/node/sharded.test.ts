@@ -12,6 +12,7 @@ import {
   type SerializedIndex,
 } from '../../src/core/index.js';
 import { checkManifest, ShardedIndex } from '../../src/core/sharded/sharded-index.js';
+import { SearchIndex } from '../../src/core/search-index.js';
 import {
   separator,
   shardIndex,
@@ -106,6 +107,32 @@ describe('sharded index', () => {
     const before = fetched.length;
     await source.search('Fußfessel', { limit: 3 });
     assert.equal(fetched.length, before);
+  });
+
+  it('ranks once while the documents of the hits are fetched, not again after them', async () => {
+    const { source, fetched } = sharded(shipped, { documentsPerShard: 1 });
+    const prototype = SearchIndex.prototype as unknown as { rank(...args: unknown[]): unknown };
+    const rank = prototype.rank;
+    let ranked = 0;
+    prototype.rank = function (this: unknown, ...args: unknown[]) {
+      ranked++;
+      return rank.apply(this, args);
+    };
+    try {
+      // Its keys loaded, its documents not: one ranking, then one round of documents.
+      await source.search('Fußfessel', { limit: 0 });
+      ranked = 0;
+      const before = fetched.length;
+      const results = await source.search('Fußfessel', { limit: 3 });
+      assert.ok(results.hits.length > 0 && results.hits.every((hit) => hit.title !== ''));
+      assert.equal(
+        fetched.slice(before).filter((path) => path.startsWith('documents/')).length,
+        results.hits.length,
+      );
+      assert.equal(ranked, 1);
+    } finally {
+      prototype.rank = rank;
+    }
   });
 
   it('fetches no vocabulary for a long known word, not one shard per letter its parts start with', async () => {

@@ -3,8 +3,9 @@
  * the single file (SearchIndex, synchronous), run over a store and a vocabulary that hold the
  * shards loaded so far and note every shard they were asked for but lack. A query runs, the
  * missing shards are fetched (in parallel), and it runs again, until nothing is missing: the
- * words' keys and vocabulary letter first, then their completions and typo variants, then the
- * documents of the hits shown. Same data, same code: the same ranking as the single file.
+ * words' keys and vocabulary letter first, then their completions and typo variants. Then the
+ * documents of the hits shown are fetched and the hits built from them. Same data, same code:
+ * the same ranking as the single file.
  */
 import { damagedIndex } from '../errors.js';
 import {
@@ -37,7 +38,7 @@ export type ShardFetcher = (path: string) => Promise<unknown>;
 /** A shard a search asked for: its kind and number. */
 type Piece = `terms:${number}` | `vocabulary:${number}` | `documents:${number}`;
 
-/** Rounds are: words' keys, completions and variants, split compounds, documents; and slack. */
+/** Ranking rounds are: words' keys, completions and variants, split compounds; and slack. */
 const MAX_ROUNDS = 8;
 
 const PLACEHOLDER: StoredDocument = { id: '', title: '', url: '', summary: '', text: '' };
@@ -127,15 +128,13 @@ class Shards implements IndexStore, VocabularySource {
       if (!doc) throw damagedIndex(`a document shard lacks document ${n}`);
       return doc;
     }
-    // Documents are asked for once the hits are known; while keys are still missing, the hits
-    // of this run are not the real ones, and fetching their documents would be waste.
-    if (
-      this.missing.size === 0 ||
-      [...this.missing].every((piece) => piece.startsWith('documents'))
-    ) {
-      this.missing.add(`documents:${shard}`);
-    }
+    this.missing.add(this.documentPiece(n));
     return PLACEHOLDER;
+  }
+
+  /** The shard that holds document `n`. */
+  documentPiece(n: number): Piece {
+    return `documents:${Math.floor(n / this.manifest.documents.size)}`;
   }
 
   postingsPending(): boolean {
@@ -217,8 +216,15 @@ export class ShardedIndex {
     return this.index.filterValues;
   }
 
-  search(query: string, options?: SearchOptions): Promise<SearchResults> {
-    return this.untilComplete(() => this.index.search(query, options));
+  /**
+   * Ranks in rounds until no key is missing, then fetches the documents of the hits shown (in
+   * parallel, one round) and builds the hits once: the ranking is not run again for them.
+   */
+  async search(query: string, options?: SearchOptions): Promise<SearchResults> {
+    const ranked = await this.untilComplete(() => this.index.rankSearch(query, options));
+    const pieces = new Set(ranked.documents.map((n) => this.shards.documentPiece(n)));
+    await Promise.all([...pieces].map((piece) => this.load(piece)));
+    return this.untilComplete(() => ranked.results());
   }
 
   suggest(query: string, options?: SuggestOptions): Promise<Suggestions> {
@@ -232,7 +238,7 @@ export class ShardedIndex {
    */
   async prefetch(query: string): Promise<void> {
     await this.untilComplete(() => {
-      this.index.search(query, { limit: 0, prefix: true });
+      this.index.rankSearch(query, { prefix: true });
       this.index.suggest(query);
     });
   }
