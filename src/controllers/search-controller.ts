@@ -104,15 +104,19 @@ function searchOptions(request: SearchRequest): SearchOptions {
 
 export class SearchController {
   private latest = 0;
+  /** Aborts the request in flight: a source can stop work nobody waits for any more. */
+  private inFlight?: AbortController;
 
   /** Runs `request`; resolves to `stale` if a newer request was started (or `cancel` called). */
   async run(source: SearchSource, request: SearchRequest): Promise<SearchOutcome> {
     const id = ++this.latest;
+    this.inFlight?.abort();
+    const abort = (this.inFlight = new AbortController());
     const query = cutText(request.query, MAX_QUERY_CHARACTERS);
     try {
       const [results, suggestions] = await Promise.all([
-        source.search(query, searchOptions(request)),
-        request.suggest ? source.suggest(query) : NO_SUGGESTIONS,
+        source.search(query, { ...searchOptions(request), signal: abort.signal }),
+        request.suggest ? source.suggest(query, { signal: abort.signal }) : NO_SUGGESTIONS,
       ]);
       if (id !== this.latest) return { status: 'stale' };
       // A custom source is not type-checked at runtime by anyone else.
@@ -132,5 +136,7 @@ export class SearchController {
   /** Makes every request in flight stale, e.g. when the text was cleared. */
   cancel(): void {
     this.latest++;
+    this.inFlight?.abort();
+    this.inFlight = undefined;
   }
 }

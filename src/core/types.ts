@@ -195,6 +195,12 @@ export interface SearchOptions {
   filters?: Readonly<Record<string, readonly string[]>>;
   /** Fields to count values of for the current query (see `SearchResults.facets`). */
   facets?: readonly string[];
+  /**
+   * Aborts an asynchronous search (a sharded index, a server): its promise rejects with the
+   * signal's reason. The widget aborts a search once the visitor has typed on, so a sharded
+   * index does not fetch the documents of hits nobody will see. A single file ignores it.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SearchResults {
@@ -219,6 +225,8 @@ export interface SearchResults {
 export interface SuggestOptions {
   /** Maximum number of completions (default 5). */
   limit?: number;
+  /** Aborts an asynchronous source's suggestions, as `SearchOptions.signal`. */
+  signal?: AbortSignal;
 }
 
 export interface Suggestions {

@@ -149,6 +149,36 @@ describe('SearchController', () => {
     if (b.status === 'done') expect(b.results.hits[0]!.title).to.equal('Wohngeld beantragen');
   });
 
+  it('aborts the request in flight when a newer one starts, and on cancel()', async () => {
+    const controller = new SearchController();
+    const signals: (AbortSignal | undefined)[] = [];
+    const suggestSignals: (AbortSignal | undefined)[] = [];
+    const source: SearchSource = {
+      search: (query, options) => {
+        signals.push(options?.signal);
+        return new Promise<SearchResults>((resolve) =>
+          setTimeout(() => resolve(index.search(query, options)), 20),
+        );
+      },
+      suggest: (query, options) => {
+        suggestSignals.push(options?.signal);
+        return index.suggest(query);
+      },
+    };
+    const request = { limit: 10, prefix: true, suggest: true };
+    const first = controller.run(source, { ...request, query: 'wo' });
+    const second = controller.run(source, { ...request, query: 'woh' });
+    expect(signals[0]!.aborted).to.equal(true);
+    expect(suggestSignals[0]!.aborted).to.equal(true);
+    expect(signals[1]!.aborted).to.equal(false);
+    expect((await first).status).to.equal('stale');
+    expect((await second).status).to.equal('done');
+    const third = controller.run(source, { ...request, query: 'wohn' });
+    controller.cancel();
+    expect(signals[2]!.aborted).to.equal(true);
+    expect((await third).status).to.equal('stale');
+  });
+
   it('cancel() makes requests in flight stale', async () => {
     const controller = new SearchController();
     const pending = controller.run(index, {

@@ -324,8 +324,9 @@ describe('index loading', () => {
 
     it('moving the element during the load continues it', async () => {
       const url = indexUrl();
+      // Long enough that typing four letters ends before it, also on a loaded machine.
       fetchStub = stubFetch((requested, init, real) =>
-        delayed(300, () => real(requested, init), init?.signal),
+        delayed(1500, () => real(requested, init), init?.signal),
       );
       const h = await renderSearch(html`<hzd-search index-src=${url}></hzd-search>`);
       await h.type('wohn');
@@ -345,7 +346,7 @@ describe('index loading', () => {
     it('removing and re-adding the element during the load restarts it', async () => {
       const url = indexUrl();
       fetchStub = stubFetch((requested, init, real) =>
-        delayed(300, () => real(requested, init), init?.signal),
+        delayed(1500, () => real(requested, init), init?.signal),
       );
       const h = await renderSearch(html`<hzd-search index-src=${url}></hzd-search>`);
       await h.type('wohn');

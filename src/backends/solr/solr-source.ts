@@ -61,14 +61,9 @@ export interface SolrSourceOptions {
   language?: string;
 }
 
-/** SearchOptions plus a signal that aborts the request (the promise rejects with its reason). */
-export interface SolrSearchOptions extends SearchOptions {
-  signal?: AbortSignal;
-}
-
-export interface SolrSuggestOptions extends SuggestOptions {
-  signal?: AbortSignal;
-}
+/** The core's options; their `signal` aborts the request (the promise rejects with its reason). */
+export type SolrSearchOptions = SearchOptions;
+export type SolrSuggestOptions = SuggestOptions;
 
 const DEFAULT_TIMEOUT = 8000;
 const DEFAULT_ROWS = 10;

@@ -42,15 +42,22 @@ export class EngineClient {
   }
 
   open(index: string, content: ArrayBuffer): Promise<IndexInfo> {
-    return this.request<IndexInfo>({ type: 'open', id: this.nextId++, index, content }, [content]);
+    return this.request<IndexInfo>({ type: 'open', id: this.nextId++, index, content }, undefined, [
+      content,
+    ]);
   }
 
-  search(index: string, query: string, options?: SearchOptions): Promise<SearchResults> {
-    return this.request({ type: 'search', id: this.nextId++, index, query, options });
+  search(index: string, query: string, options: SearchOptions = {}): Promise<SearchResults> {
+    const { signal, ...rest } = options;
+    return this.request({ type: 'search', id: this.nextId++, index, query, options: rest }, signal);
   }
 
-  suggest(index: string, query: string, options?: SuggestOptions): Promise<Suggestions> {
-    return this.request({ type: 'suggest', id: this.nextId++, index, query, options });
+  suggest(index: string, query: string, options: SuggestOptions = {}): Promise<Suggestions> {
+    const { signal, ...rest } = options;
+    return this.request(
+      { type: 'suggest', id: this.nextId++, index, query, options: rest },
+      signal,
+    );
   }
 
   /** Has the engine load ahead what searching `query` will need; answers nothing. */
@@ -62,12 +69,38 @@ export class EngineClient {
     this.channel.send({ type: 'close', index });
   }
 
+  /**
+   * Sends `message` and waits for its answer. An abort (an AbortSignal cannot cross to the
+   * engine) rejects at once and tells the engine to stop: it then fetches nothing more for it.
+   */
   private request<T>(
     message: Extract<ToEngine, { id: number }>,
+    signal?: AbortSignal,
     transfer?: ArrayBuffer[],
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(message.id, { resolve: resolve as (value: unknown) => void, reject });
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const { id } = message;
+      const stop = () => {
+        if (!this.pending.delete(id)) return;
+        this.channel.send({ type: 'cancel', id });
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', stop, { once: true });
+      const settled = () => signal?.removeEventListener('abort', stop);
+      this.pending.set(id, {
+        resolve: (value) => {
+          settled();
+          resolve(value as T);
+        },
+        reject: (error) => {
+          settled();
+          reject(error);
+        },
+      });
       this.channel.send(message, transfer);
     });
   }

@@ -43,6 +43,8 @@ export class Engine {
     { resolve(content: ArrayBuffer): void; reject(error: unknown): void }
   >();
   private nextFile = 1;
+  /** Searches and suggestions still running, to abort when the page cancels them. */
+  private readonly running = new Map<number, AbortController>();
 
   constructor(private readonly post: Post) {}
 
@@ -54,6 +56,9 @@ export class Engine {
       case 'search':
       case 'suggest':
         void this.query(message);
+        return;
+      case 'cancel':
+        this.running.get(message.id)?.abort();
         return;
       case 'prefetch': {
         const index = this.indexes.get(message.index);
@@ -107,6 +112,9 @@ export class Engine {
 
   private async query(message: Extract<ToEngine, { type: 'search' | 'suggest' }>): Promise<void> {
     const index = this.indexes.get(message.index);
+    const abort = new AbortController();
+    this.running.set(message.id, abort);
+    const options = { ...message.options, signal: abort.signal };
     try {
       if (!index)
         throw new IndexLoadError(
@@ -114,14 +122,18 @@ export class Engine {
           'The search index is not open (it was replaced or its load was stopped).',
         );
       if (message.type === 'search') {
-        const results = await index.search(message.query, message.options);
+        const results = await index.search(message.query, options);
         this.post({ type: 'results', id: message.id, results });
       } else {
-        const suggestions = await index.suggest(message.query, message.options);
+        const suggestions = await index.suggest(message.query, options);
         this.post({ type: 'suggestions', id: message.id, suggestions });
       }
     } catch (error) {
-      this.post({ type: 'failed', id: message.id, error: asEngineError(error) });
+      // A cancelled request's page side has given up on it: nothing to answer.
+      if (!abort.signal.aborted)
+        this.post({ type: 'failed', id: message.id, error: asEngineError(error) });
+    } finally {
+      this.running.delete(message.id);
     }
   }
 

@@ -30,6 +30,8 @@ export type ToEngine =
   | { type: 'open'; id: number; index: string; content: ArrayBuffer }
   | { type: 'search'; id: number; index: string; query: string; options?: SearchOptions }
   | { type: 'suggest'; id: number; index: string; query: string; options?: SuggestOptions }
+  /** The page no longer waits for request `id`: stop fetching for it (its answer is dropped). */
+  | { type: 'cancel'; id: number }
   /** Load what searching `query` will need (a sharded index's shards); nothing is answered. */
   | { type: 'prefetch'; index: string; query: string }
   /** The page forgets an index (new index-src, load aborted): the engine drops it. */

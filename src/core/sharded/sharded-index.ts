@@ -218,10 +218,13 @@ export class ShardedIndex {
 
   /**
    * Ranks in rounds until no key is missing, then fetches the documents of the hits shown (in
-   * parallel, one round) and builds the hits once: the ranking is not run again for them.
+   * parallel, one round) and builds the hits once: the ranking is not run again for them. An
+   * aborted search stops before its documents: the keys it loaded serve the next keystroke, the
+   * documents of its hits would only hold up the next keystroke's requests.
    */
   async search(query: string, options?: SearchOptions): Promise<SearchResults> {
     const ranked = await this.untilComplete(() => this.index.rankSearch(query, options));
+    options?.signal?.throwIfAborted();
     const pieces = new Set(ranked.documents.map((n) => this.shards.documentPiece(n)));
     await Promise.all([...pieces].map((piece) => this.load(piece)));
     return this.untilComplete(() => ranked.results());

@@ -1,0 +1,105 @@
+/**
+ * The engine behind the widget and the page's client of it, joined by a channel that clones
+ * every message as postMessage does: a search the page gives up on stops before its documents.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EngineClient } from '../../src/backends/static/engine-client.js';
+import type { EngineChannel } from '../../src/backends/static/engine-channel.js';
+import { Engine } from '../../src/backends/static/engine.js';
+import type { FromEngine, ToEngine } from '../../src/backends/static/protocol.js';
+import { buildIndex } from '../../src/core/index.js';
+import { shardIndex } from '../../src/core/sharded/write.js';
+import { readShippedDocuments } from '../eval/relevance.js';
+
+const encoder = new TextEncoder();
+const bytes = (text: string) => encoder.encode(text).buffer as ArrayBuffer;
+
+/** A client and engine over a cloning channel; files answer after `delay` ms. */
+function connect(delay: number) {
+  const { manifest, files } = shardIndex(buildIndex(readShippedDocuments()));
+  const contents = new Map(files.map((file) => [file.name, file.content]));
+  const fetched: string[] = [];
+  const sent: ToEngine[] = [];
+  const listeners: ((message: FromEngine) => void)[] = [];
+  const engine = new Engine((message) => {
+    const copy = structuredClone(message);
+    setTimeout(() => listeners.forEach((listener) => listener(copy)));
+  });
+  const channel: EngineChannel = {
+    send(message) {
+      sent.push(message);
+      // Throws, like postMessage, for what cannot cross to a worker (an AbortSignal).
+      const copy = structuredClone(message);
+      setTimeout(() => engine.handle(copy));
+    },
+    onMessage: (listener) => listeners.push(listener),
+  };
+  const client = new EngineClient(channel, async (_index, path) => {
+    await sleep(delay);
+    fetched.push(path);
+    const content = contents.get(path);
+    if (content === undefined) throw new Error(`no file ${path}`);
+    return bytes(content);
+  });
+  const open = client.open('/index/manifest.json', bytes(JSON.stringify(manifest)));
+  return { client, open, fetched, sent };
+}
+
+describe('engine and client', () => {
+  it('answer a search with a signal (the signal stays on the page)', async () => {
+    const { client, open } = connect(1);
+    await open;
+    const results = await client.search('/index/manifest.json', 'Fußfessel', {
+      limit: 3,
+      signal: new AbortController().signal,
+    });
+    assert.ok(results.hits.length > 0 && results.hits[0]!.title);
+  });
+
+  it('stop a search the page aborted before fetching its documents', async () => {
+    const { client, open, fetched, sent } = connect(20);
+    await open;
+    const abort = new AbortController();
+    const search = client.search('/index/manifest.json', 'Fußfessel', {
+      limit: 3,
+      signal: abort.signal,
+    });
+    // The visitor types on while the word's keys are still on their way.
+    await sleep(5);
+    abort.abort();
+    await assert.rejects(search, { name: 'AbortError' });
+    assert.ok(sent.some((message) => message.type === 'cancel'));
+    await sleep(200);
+    assert.ok(
+      fetched.some((path) => path.startsWith('terms/')),
+      'its keys serve the next search',
+    );
+    assert.deepEqual(
+      fetched.filter((path) => path.startsWith('documents/')),
+      [],
+      'no documents of hits nobody sees',
+    );
+    // The same text searched again: its keys are there, only its documents are fetched.
+    const before = fetched.length;
+    const results = await client.search('/index/manifest.json', 'Fußfessel', { limit: 3 });
+    assert.ok(results.hits.length > 0);
+    assert.ok(fetched.slice(before).every((path) => path.startsWith('documents/')));
+  });
+
+  it('reject a search aborted before it was sent, without asking the engine', async () => {
+    const { client, open, sent } = connect(1);
+    await open;
+    const abort = new AbortController();
+    abort.abort();
+    const before = sent.length;
+    await assert.rejects(
+      client.search('/index/manifest.json', 'Wohngeld', { signal: abort.signal }),
+      {
+        name: 'AbortError',
+      },
+    );
+    assert.equal(sent.length, before);
+  });
+});
