@@ -102,6 +102,20 @@ function searchOptions(request: SearchRequest): SearchOptions {
   return options;
 }
 
+/**
+ * `options` with `signal`, not enumerable: a custom source that hands its options on to a worker
+ * (postMessage) or a server (JSON) keeps working, since an AbortSignal can be neither cloned nor
+ * serialized; a source that reads `options.signal` gets it.
+ */
+function withSignal<T extends object>(
+  options: T,
+  signal: AbortSignal,
+): T & { signal: AbortSignal } {
+  return Object.defineProperty(options, 'signal', { value: signal, enumerable: false }) as T & {
+    signal: AbortSignal;
+  };
+}
+
 export class SearchController {
   private latest = 0;
   /** Aborts the request in flight: a source can stop work nobody waits for any more. */
@@ -115,8 +129,8 @@ export class SearchController {
     const query = cutText(request.query, MAX_QUERY_CHARACTERS);
     try {
       const [results, suggestions] = await Promise.all([
-        source.search(query, { ...searchOptions(request), signal: abort.signal }),
-        request.suggest ? source.suggest(query, { signal: abort.signal }) : NO_SUGGESTIONS,
+        source.search(query, withSignal(searchOptions(request), abort.signal)),
+        request.suggest ? source.suggest(query, withSignal({}, abort.signal)) : NO_SUGGESTIONS,
       ]);
       if (id !== this.latest) return { status: 'stale' };
       // A custom source is not type-checked at runtime by anyone else.

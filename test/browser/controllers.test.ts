@@ -153,15 +153,17 @@ describe('SearchController', () => {
     const controller = new SearchController();
     const signals: (AbortSignal | undefined)[] = [];
     const suggestSignals: (AbortSignal | undefined)[] = [];
+    const options: unknown[] = [];
     const source: SearchSource = {
-      search: (query, options) => {
-        signals.push(options?.signal);
+      search: (query, given) => {
+        options.push(given);
+        signals.push(given?.signal);
         return new Promise<SearchResults>((resolve) =>
-          setTimeout(() => resolve(index.search(query, options)), 20),
+          setTimeout(() => resolve(index.search(query, given)), 20),
         );
       },
-      suggest: (query, options) => {
-        suggestSignals.push(options?.signal);
+      suggest: (query, given) => {
+        suggestSignals.push(given?.signal);
         return index.suggest(query);
       },
     };
@@ -170,6 +172,9 @@ describe('SearchController', () => {
     const second = controller.run(source, { ...request, query: 'woh' });
     expect(signals[0]!.aborted).to.equal(true);
     expect(suggestSignals[0]!.aborted).to.equal(true);
+    // The options can still be posted to a worker or sent as JSON by a custom source.
+    expect(() => structuredClone(options[0])).to.not.throw();
+    expect(JSON.parse(JSON.stringify(options[0]))).to.deep.equal({ limit: 10, prefix: true });
     expect(signals[1]!.aborted).to.equal(false);
     expect((await first).status).to.equal('stale');
     expect((await second).status).to.equal('done');
