@@ -144,6 +144,8 @@ export class SearchController {
     } catch (error) {
       if (id !== this.latest) return { status: 'stale' };
       return { status: 'failed', query: request.query, error };
+    } finally {
+      if (this.inFlight === abort) this.inFlight = undefined;
     }
   }
 

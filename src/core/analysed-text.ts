@@ -7,6 +7,7 @@
  */
 import { wordKeys, type WordKeys } from './analysis/index-keys.js';
 import { tokenize } from './analysis/tokenize.js';
+import { RecentCache } from './recent-cache.js';
 
 /** A text's word parts (the pieces between hyphens): part i is text[starts[i]..ends[i]). */
 export interface AnalysedText {
@@ -21,15 +22,13 @@ const CACHE_CHARACTERS = 100_000;
 /** Distinct words whose keys are kept: a new hit's words are mostly words seen before. */
 const WORD_CACHE_SIZE = 8000;
 
-const texts = new Map<string, AnalysedText>();
-let cachedCharacters = 0;
-const words = new Map<string, WordKeys | null>();
+const texts = new RecentCache<string, AnalysedText>(CACHE_CHARACTERS);
+const words = new RecentCache<string, WordKeys | null>(WORD_CACHE_SIZE);
 
 function keysOf(word: string): WordKeys | null {
   let keys = words.get(word);
   if (keys === undefined) {
     keys = wordKeys(word);
-    if (words.size >= WORD_CACHE_SIZE) words.clear();
     words.set(word, keys);
   }
   return keys;
@@ -51,22 +50,10 @@ function analyse(text: string): AnalysedText {
 
 /** The analysed parts of `text`. */
 export function analysedText(text: string): AnalysedText {
-  const cached = texts.get(text);
-  if (cached) {
-    // Map order is insertion order: re-inserting marks the text as recently used.
-    texts.delete(text);
-    texts.set(text, cached);
-    return cached;
-  }
-  const analysed = analyse(text);
-  // A text longer than a quarter of the cache would push out the rest: analysed each time.
-  if (text.length > CACHE_CHARACTERS / 4) return analysed;
-  texts.set(text, analysed);
-  cachedCharacters += text.length;
-  for (const oldest of texts.keys()) {
-    if (cachedCharacters <= CACHE_CHARACTERS) break;
-    texts.delete(oldest);
-    cachedCharacters -= oldest.length;
+  let analysed = texts.get(text);
+  if (!analysed) {
+    analysed = analyse(text);
+    texts.set(text, analysed, text.length);
   }
   return analysed;
 }

@@ -6,6 +6,7 @@
  */
 import { damagedIndex } from './errors.js';
 import { decodePostings, PostingsFormatError, type Postings } from './postings.js';
+import { RecentCache } from './recent-cache.js';
 import { indexOfSorted } from './sorted.js';
 import type { StoredDocument } from './types.js';
 
@@ -26,19 +27,14 @@ const DECODED_CACHE_SIZE = 4000;
 
 /** Decodes postings on first use and keeps the most recent ones. */
 export class PostingsCache {
-  private readonly decoded = new Map<string, Postings>();
+  private readonly decoded = new RecentCache<string, Postings>(DECODED_CACHE_SIZE);
 
   /** @param documentCount postings naming a document beyond it are damage. */
   constructor(private readonly documentCount: number) {}
 
   get(key: string, encoded: () => string | undefined): Postings | undefined {
     const cached = this.decoded.get(key);
-    if (cached) {
-      // Map order is insertion order: re-inserting marks the key as recently used.
-      this.decoded.delete(key);
-      this.decoded.set(key, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const text = encoded();
     if (text === undefined) return undefined;
     let postings: Postings;
@@ -51,9 +47,6 @@ export class PostingsCache {
     const last = postings.documents[postings.documents.length - 1];
     if (last !== undefined && last >= this.documentCount) {
       throw damagedIndex(`the postings of "${key}" refer to an unknown document`);
-    }
-    if (this.decoded.size >= DECODED_CACHE_SIZE) {
-      this.decoded.delete(this.decoded.keys().next().value!);
     }
     this.decoded.set(key, postings);
     return postings;

@@ -179,6 +179,7 @@ describe('SearchController', () => {
     expect((await first).status).to.equal('stale');
     expect((await second).status).to.equal('done');
     const third = controller.run(source, { ...request, query: 'wohn' });
+    expect(signals[1]!.aborted, 'a request that has answered is not aborted later').to.equal(false);
     controller.cancel();
     expect(signals[2]!.aborted).to.equal(true);
     expect((await third).status).to.equal('stale');

@@ -7,6 +7,7 @@ import {
   type SearchHit,
 } from '../../src/core/index.js';
 import { analysedText } from '../../src/core/analysed-text.js';
+import { RecentCache } from '../../src/core/recent-cache.js';
 import { findMatches } from '../../src/core/snippet.js';
 
 const documents: SearchDocument[] = [
@@ -235,6 +236,24 @@ describe('results', () => {
     const again = analysedText(text);
     assert.notEqual(again, analysed);
     assert.deepEqual(again, analysed);
+  });
+
+  it('keeps the most recently used entries within the cache budget', () => {
+    const cache = new RecentCache<string, number>(8);
+    cache.set('a', 1, 2);
+    cache.set('b', 2, 2);
+    cache.set('c', 3, 2);
+    assert.equal(cache.get('a'), 1, 'a is now the most recent');
+    cache.set('d', 4, 2);
+    cache.set('e', 5, 2);
+    assert.equal(cache.get('b'), undefined, 'the least recently used went first');
+    assert.deepEqual(
+      ['a', 'c', 'd', 'e'].map((key) => cache.get(key)),
+      [1, 3, 4, 5],
+    );
+    cache.set('huge', 6, 3);
+    assert.equal(cache.get('huge'), undefined, 'over a quarter of the budget: not kept');
+    assert.equal(cache.get('e'), 5);
   });
 
   it('survives hostile and huge queries', () => {

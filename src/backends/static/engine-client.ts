@@ -42,21 +42,25 @@ export class EngineClient {
   }
 
   open(index: string, content: ArrayBuffer): Promise<IndexInfo> {
-    return this.request<IndexInfo>({ type: 'open', id: this.nextId++, index, content }, undefined, [
-      content,
-    ]);
+    return this.request<IndexInfo>(
+      { type: 'open', id: this.nextId++, index, content },
+      { transfer: [content] },
+    );
   }
 
   search(index: string, query: string, options: SearchOptions = {}): Promise<SearchResults> {
     const { signal, ...rest } = options;
-    return this.request({ type: 'search', id: this.nextId++, index, query, options: rest }, signal);
+    return this.request(
+      { type: 'search', id: this.nextId++, index, query, options: rest },
+      { signal },
+    );
   }
 
   suggest(index: string, query: string, options: SuggestOptions = {}): Promise<Suggestions> {
     const { signal, ...rest } = options;
     return this.request(
       { type: 'suggest', id: this.nextId++, index, query, options: rest },
-      signal,
+      { signal },
     );
   }
 
@@ -75,8 +79,7 @@ export class EngineClient {
    */
   private request<T>(
     message: Extract<ToEngine, { id: number }>,
-    signal?: AbortSignal,
-    transfer?: ArrayBuffer[],
+    { signal, transfer }: { signal?: AbortSignal; transfer?: ArrayBuffer[] } = {},
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (signal?.aborted) {
