@@ -4,6 +4,9 @@
  * as cards (title, URL or excerpt), loading its engine on first focus:
  *
  * - `hzd`: `<hzd-search index-src="/hzd/">` with the built dist/widget/ files, as in the README;
+ * - `hzd-file`: the same widget with the same documents as one index file (`--out index.json`),
+ *   loaded whole into its worker on first focus: what keystrokes cost when no keystroke fetches
+ *   (the trade-off the sharded layout makes for bytes and memory);
  * - `pagefind`: Pagefind's JS API (`pagefind.search()`, then `data()` of the first 10 results,
  *   which fetches their fragments): the same 10 cards with excerpts, no Pagefind UI styling;
  * - `minisearch`: plain MiniSearch in the main thread: fetches the JSON of `toJSON()`, loads it
@@ -15,10 +18,11 @@
  * MutationObserver in its shadow root, with the results region no longer busy).
  */
 
-export type EngineName = 'hzd' | 'pagefind' | 'minisearch';
-export const ENGINES: readonly EngineName[] = ['hzd', 'pagefind', 'minisearch'];
+export type EngineName = 'hzd' | 'pagefind' | 'minisearch' | 'hzd-file';
+export const ENGINES: readonly EngineName[] = ['hzd', 'pagefind', 'minisearch', 'hzd-file'];
 export const ENGINE_LABELS: Record<EngineName, string> = {
   hzd: 'hzd-search (sharded)',
+  'hzd-file': 'hzd-search (single file)',
   pagefind: 'Pagefind 1.6',
   minisearch: 'plain MiniSearch',
 };
@@ -140,6 +144,10 @@ export const PAGES: Record<EngineName, string> = {
   ),
   pagefind: page(PLAIN_BODY, PAGEFIND_SCRIPT),
   minisearch: page(PLAIN_BODY, MINISEARCH_SCRIPT),
+  'hzd-file': page(
+    '<hzd-search index-src="/hzd-file/index.json" label="Suche"></hzd-search>',
+    `import '/widget/hzd-search.js';\n${HZD_SCRIPT}`,
+  ),
 };
 
 /** The input to focus and type into. */
@@ -147,4 +155,5 @@ export const INPUT_SELECTOR: Record<EngineName, string> = {
   hzd: 'hzd-search input',
   pagefind: '#q',
   minisearch: '#q',
+  'hzd-file': 'hzd-search input',
 };

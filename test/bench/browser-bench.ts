@@ -119,7 +119,7 @@ function documentPage(doc: BenchDocument): string {
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title></head><body><main data-pagefind-body><h1>${escapeHtml(doc.title)}</h1>${paragraphs}</main></body></html>`;
 }
 
-/** Our sharded index of the corpus, rebuilt when the CLI or the corpus changed. */
+/** Our indexes of the corpus, sharded and as one file, rebuilt when the CLI or the corpus changed. */
 function buildOurs(name: CorpusName, site: string): void {
   const cli = resolve(REPO_ROOT, 'dist/cli.js');
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first.');
@@ -128,14 +128,25 @@ function buildOurs(name: CorpusName, site: string): void {
     .update(readFileSync(cli))
     .update(readFileSync(input))
     .digest('hex');
-  const folder = join(site, 'hzd');
   const stampFile = join(site, 'hzd.stamp');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  const folder = join(site, 'hzd');
+  const fileFolder = join(site, 'hzd-file');
+  const built =
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8') === stamp &&
+    existsSync(join(fileFolder, 'index.json'));
+  if (built) return;
+  const build = (out: string) =>
+    execFileSync(process.execPath, [cli, input, '--out', out, '--quiet'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   progress(`${name}: building the sharded index (hzd-search-index --out)`);
   rmSync(folder, { recursive: true, force: true });
-  execFileSync(process.execPath, [cli, input, '--out', `${folder}/`, '--quiet'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  build(`${folder}/`);
+  progress(`${name}: building the single-file index (hzd-search-index --out index.json)`);
+  rmSync(fileFolder, { recursive: true, force: true });
+  mkdirSync(fileFolder, { recursive: true });
+  build(join(fileFolder, 'index.json'));
   writeFileSync(stampFile, stamp);
 }
 
@@ -434,13 +445,13 @@ function corpusTable({ name, documents, runs, summary }: CorpusReport): string {
     `### ${name}: ${documents.toLocaleString('en')} documents, ${runs} run${runs > 1 ? 's' : ''}`,
     '',
     `| | ${ENGINES.map((e) => ENGINE_LABELS[e]).join(' | ')} | ours / Pagefind | ours / MiniSearch |`,
-    '|---|---:|---:|---:|---:|---:|',
+    `|---|${ENGINES.map(() => '---:|').join('')}---:|---:|`,
   ];
   for (const [label, pick, format] of rows) {
     const values = ENGINES.map((e) => pick(summary[e]));
-    const [ours, pagefind, plain] = values as [number, number, number];
+    const [ours, pagefind, plain] = [summary.hzd, summary.pagefind, summary.minisearch].map(pick);
     lines.push(
-      `| ${label} | ${values.map(format).join(' | ')} | ${ratio(ours, pagefind)} | ${ratio(ours, plain)} |`,
+      `| ${label} | ${values.map(format).join(' | ')} | ${ratio(ours!, pagefind!)} | ${ratio(ours!, plain!)} |`,
     );
   }
   return lines.join('\n');
@@ -535,6 +546,7 @@ export async function browserBench(options: {
         '/widget/': resolve(REPO_ROOT, 'dist/widget'),
         '/lib/minisearch/': resolve(REPO_ROOT, 'node_modules/minisearch/dist/es'),
         '/hzd/': join(site, 'hzd'),
+        '/hzd-file/': join(site, 'hzd-file'),
         '/pages/': join(site, 'pages'),
         '/ms/': join(site, 'ms'),
       });
@@ -583,7 +595,7 @@ export async function browserBench(options: {
     ...reports.map((report) => corpusTable(report) + '\n'),
     goals(reports, widgetScript),
     '',
-    'Bytes are response bodies as sent (gzip; Pagefind files come pre-compressed), headers not counted. "Before first results" counts everything since navigation (page, scripts, index). Keystrokes: every key that changed a query of 2 or more characters, until the results of that text or a longer prefix were painted (next animation frame after the DOM update). Pagefind runs through its JS API (search, then `data()` of the first 10 results), not its UI, so that every engine shows 10 cards and none debounces. Plain MiniSearch loads its JSON in the main thread and shows title and URL only (no snippets). Heap: the page\'s V8 heap after a forced GC; "page + workers" is measureUserAgentSpecificMemory of the cross-origin-isolated page, which includes the widget\'s worker (Pagefind\'s WebAssembly memory is counted there too, MiniSearch has no worker).',
+    'Bytes are response bodies as sent (gzip; Pagefind files come pre-compressed), headers not counted. "Before first results" counts everything since navigation (page, scripts, index). Keystrokes: every key that changed a query of 2 or more characters, until the results of that text or a longer prefix were painted (next animation frame after the DOM update). Pagefind runs through its JS API (search, then `data()` of the first 10 results), not its UI, so that every engine shows 10 cards and none debounces. Plain MiniSearch loads its JSON in the main thread and shows title and URL only (no snippets). "Single file" is the same widget with the same documents as one index file, loaded whole into its worker on first focus: no keystroke fetches, at the price of the bytes and memory the sharded layout saves; the goals are checked on the sharded index. Heap: the page\'s V8 heap after a forced GC; "page + workers" is measureUserAgentSpecificMemory of the cross-origin-isolated page, which includes the widget\'s worker (Pagefind\'s WebAssembly memory is counted there too, MiniSearch has no worker).',
   ].join('\n');
 }
 
