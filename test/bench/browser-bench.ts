@@ -29,7 +29,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { chromium, type Browser, type Page } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium.js';
@@ -457,7 +456,7 @@ function corpusTable({ name, documents, runs, summary }: CorpusReport): string {
   return lines.join('\n');
 }
 
-function goals(reports: CorpusReport[], widgetScript: number): string {
+function goals(reports: CorpusReport[]): string {
   const lines = [
     '### Goals',
     '',
@@ -515,12 +514,17 @@ function goals(reports: CorpusReport[], widgetScript: number): string {
       );
     }
   }
+  // Every script the page fetched before the first focus (the entry file and its chunks), as
+  // measured, not the entry file alone.
+  const scriptBeforeFocus = Math.max(
+    ...reports.map((report) => report.summary.hzd.scriptBeforeFocus),
+  );
   add(
-    'script before interaction ≤ 16 kB gzip (hzd-search.js)',
+    'script before interaction ≤ 16 kB gzip',
     'any',
-    kB(widgetScript),
+    kB(scriptBeforeFocus),
     '≤ 16 kB',
-    widgetScript <= 16_000,
+    scriptBeforeFocus <= 16_000,
   );
   return lines.join('\n');
 }
@@ -582,9 +586,6 @@ export async function browserBench(options: {
   } finally {
     await browser.close();
   }
-  const widgetScript = gzipSync(readFileSync(resolve(REPO_ROOT, 'dist/widget/hzd-search.js')), {
-    level: 6,
-  }).length;
   return [
     `## Browser: widget vs Pagefind vs plain MiniSearch`,
     '',
@@ -593,7 +594,7 @@ export async function browserBench(options: {
     ...options.corpora.map((name) => `- ${name}: ${CORPUS_DESCRIPTIONS[name]}`),
     '',
     ...reports.map((report) => corpusTable(report) + '\n'),
-    goals(reports, widgetScript),
+    goals(reports),
     '',
     'Bytes are response bodies as sent (gzip; Pagefind files come pre-compressed), headers not counted. "Before first results" counts everything since navigation (page, scripts, index). Keystrokes: every key that changed a query of 2 or more characters, until the results of that text or a longer prefix were painted (next animation frame after the DOM update). Pagefind runs through its JS API (search, then `data()` of the first 10 results), not its UI, so that every engine shows 10 cards and none debounces. Plain MiniSearch loads its JSON in the main thread and shows title and URL only (no snippets). "Single file" is the same widget with the same documents as one index file, loaded whole into its worker on first focus: no keystroke fetches, at the price of the bytes and memory the sharded layout saves; the goals are checked on the sharded index. Heap: the page\'s V8 heap after a forced GC; "page + workers" is measureUserAgentSpecificMemory of the cross-origin-isolated page, which includes the widget\'s worker (Pagefind\'s WebAssembly memory is counted there too, MiniSearch has no worker).',
   ].join('\n');
