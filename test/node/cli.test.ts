@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { run } from '../../src/cli/main.js';
+import { formatSummary, SHARD_HINT_GZIP_BYTES } from '../../src/cli/summary.js';
 import {
   loadIndex,
   MAX_DOCUMENT_CHARACTERS,
@@ -160,6 +161,7 @@ describe('success', () => {
     assert.match(result.stdout, /size: +[\d,]+ bytes \([\d,]+ bytes gzip\)/);
     assert.match(result.stdout, /time: +\d+ ms/);
     assert.match(result.stdout, /Datenstand: +2026-11-28/);
+    assert.doesNotMatch(result.stdout, /hint:/, 'a small single file needs no sharding hint');
 
     const { raw, index } = await readIndex(join(dir, 'search-index.json'));
     assert.deepEqual(
@@ -171,6 +173,21 @@ describe('success', () => {
     assert.equal(index.search('Wohngeld').hits[0]?.id, 'hewog');
     assert.equal(index.search('Fußfessel').hits[0]?.id, 'eau');
     assert.equal(raw.documents[2]!.title, 'Windowsdatei');
+  });
+
+  test('the summary of a large single file suggests a sharded index', () => {
+    const index = { documentCount: 2000, keys: { length: 90_000 }, dataDate: '2026-12-03' };
+    const summary = (gzipBytes: number, files?: number) =>
+      formatSummary(
+        index as unknown as SerializedIndex,
+        { bytes: gzipBytes * 3, gzipBytes },
+        'out',
+        1,
+        files,
+      );
+    assert.match(summary(SHARD_HINT_GZIP_BYTES + 1), /hint: .*\n.*--out <folder>\//);
+    assert.doesNotMatch(summary(SHARD_HINT_GZIP_BYTES), /hint:/);
+    assert.doesNotMatch(summary(SHARD_HINT_GZIP_BYTES * 10, 4000), /hint:/, 'already sharded');
   });
 
   test('JSON array', async () => {
