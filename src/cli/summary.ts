@@ -3,8 +3,8 @@ import type { SerializedIndex } from '../core/index.js';
 
 /**
  * A single index file above this (gzip) gets a hint to shard: a visitor downloads all of it on
- * first focus, and 500 kB is about 2.5 s on a slow mobile connection (1.6 Mbit/s), where a
- * sharded index of any size needs about 80 kB before the first results.
+ * first focus, and 500 kB is about 2.5 s on a slow mobile connection (1.6 Mbit/s). A sharded
+ * index needs 75–85 kB before the first results (browser bench, 10,000 and 20,000 documents).
  */
 export const SHARD_HINT_GZIP_BYTES = 500_000;
 
