@@ -12,6 +12,7 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type ShardedManifest } from '../core/sharded/layout.js';
 import {
+  filesOfKind,
   shardFileName,
   type ManifestPiece,
   type ShardKind,
@@ -19,7 +20,7 @@ import {
 } from '../core/sharded/write.js';
 import { writeFileAtomic } from './write-atomic.js';
 
-const SHARD_FOLDERS: readonly ShardKind[] = ['terms', 'vocabulary', 'documents'];
+const SHARD_FOLDERS: readonly ShardKind[] = ['terms', 'vocabulary', 'documents', 'packs'];
 /** Files written at once: thousands of small files, without running out of file handles. */
 const PARALLEL_WRITES = 32;
 
@@ -98,7 +99,7 @@ export async function writeSharded(
     const { manifest: names } = manifest;
     for (const kind of SHARD_FOLDERS) {
       await mkdir(join(folder, kind), { recursive: true });
-      const numbers = Array.from({ length: names[kind].count }, (_, number) => number);
+      const numbers = Array.from({ length: filesOfKind(names, kind).count }, (_, n) => n);
       await inBatches(numbers, (number) => {
         const piece = { kind, number, content: '' };
         return rename(tempName(piece), join(folder, shardFileName(piece, names)));
@@ -114,7 +115,7 @@ export async function writeSharded(
 }
 
 function shardCount(manifest: ShardedManifest): number {
-  return SHARD_FOLDERS.reduce((sum, kind) => sum + manifest[kind].count, 0);
+  return SHARD_FOLDERS.reduce((sum, kind) => sum + filesOfKind(manifest, kind).count, 0);
 }
 
 /** Removes shards that neither this build nor the previous one refers to. */
@@ -123,7 +124,10 @@ async function removeOlderBuilds(
   previous: Set<string>,
   current: ShardedManifest,
 ): Promise<void> {
-  const keep = new Set([...previous, ...SHARD_FOLDERS.map((kind) => current[kind].files)]);
+  const keep = new Set([
+    ...previous,
+    ...SHARD_FOLDERS.map((kind) => filesOfKind(current, kind).files),
+  ]);
   for (const kind of SHARD_FOLDERS) {
     for (const name of await readdir(join(folder, kind))) {
       const prefix = `${kind}/${name.replace(/-\d+\.json$/, '')}`;

@@ -171,6 +171,19 @@ export class SearchIndex {
     };
   }
 
+  /**
+   * The word of `query` (folded) if it is one word being typed, searched for the first page of
+   * hits without filters: a sharded index's prefix packs hold those hits for short prefixes.
+   */
+  wordTypedAlone(query: string, options: SearchOptions = {}): string | undefined {
+    const given: Partial<Record<keyof SearchOptions, unknown>> =
+      typeof options === 'object' && options !== null ? options : {};
+    if (given.prefix === false || countOption(given.offset, 0) > 0) return undefined;
+    if (readFilters(given.filters).size > 0) return undefined;
+    const words = analyzeQuery(query, true);
+    return words.length === 1 && words[0]!.partial ? words[0]!.folded : undefined;
+  }
+
   /** Completions of the word being typed and, for unknown words, a "Meinten Sie …?" query. */
   suggest(query: string, options: SuggestOptions = {}): Suggestions {
     const limit = options.limit ?? 5;

@@ -445,7 +445,11 @@ describe('success', () => {
     }
     assert.equal(number(lines.at(-1)!, 'indexed'), 3000);
     const manifest = JSON.parse(await readFile(join(dir, 'index', 'manifest.json'), 'utf8'));
-    const shards = manifest.terms.count + manifest.vocabulary.count + manifest.documents.count;
+    const shards =
+      manifest.terms.count +
+      manifest.vocabulary.count +
+      manifest.documents.count +
+      manifest.packs.count;
     assert.equal(number(lines.at(-1)!, 'written'), shards);
     assert.equal(number(lines[0]!, 'read'), 3000);
   });
@@ -878,7 +882,14 @@ describe('files and usage', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /in \d+ files/);
     const written = (await readdir(join(dir, 'taken'))).sort();
-    assert.deepEqual(written, ['documents', 'inside.txt', 'manifest.json', 'terms', 'vocabulary']);
+    assert.deepEqual(written, [
+      'documents',
+      'inside.txt',
+      'manifest.json',
+      'packs',
+      'terms',
+      'vocabulary',
+    ]);
     const manifest = JSON.parse(await readFile(join(dir, 'taken', 'manifest.json'), 'utf8'));
     assert.equal(manifest.layout, 'sharded');
     const fresh = await cli(dir, 'docs.jsonl', '--out', 'new-folder/');

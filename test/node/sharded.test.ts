@@ -12,6 +12,13 @@ import {
   type SerializedIndex,
 } from '../../src/core/index.js';
 import { checkManifest, ShardedIndex } from '../../src/core/sharded/sharded-index.js';
+import {
+  checkPack,
+  packChain,
+  packPrefixes,
+  PACKED_PREFIX_LENGTHS,
+  type PrefixPack,
+} from '../../src/core/sharded/packs.js';
 import { SearchIndex } from '../../src/core/search-index.js';
 import {
   separator,
@@ -19,6 +26,7 @@ import {
   shardKey,
   type ShardOptions,
 } from '../../src/core/sharded/write.js';
+import { fold } from '../../src/core/analysis/fold.js';
 import { NAMING_MARK, plainKey } from '../../src/core/analysis/index-keys.js';
 import { NAMING_FIELDS } from '../../src/core/engine.js';
 import { decodePostings } from '../../src/core/postings.js';
@@ -361,6 +369,119 @@ describe('short prefixes in a sharded index', () => {
     assert.ok(
       hits.some((hit) => hit.snippet.matches.length > 0),
       'a snippet marks the completion in the body',
+    );
+  });
+});
+
+describe('prefix packs', () => {
+  const shipped = buildIndex(readShippedDocuments());
+  const single = loadIndex(JSON.parse(JSON.stringify(shipped)));
+  const kinds = (paths: readonly string[]) => paths.map((path) => path.split('/')[0]);
+  /** Words of the content with at least four letters, most frequent first. */
+  const words = [...shipped.vocabulary]
+    .filter(([word]) => /^\p{L}{5,}$/u.test(word))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([word]) => word);
+
+  it("hold a word's first hits: typed letter by letter, one pack per letter and no documents", async () => {
+    for (const word of words) {
+      const { source, fetched } = sharded(shipped);
+      await source.prefetch(word.slice(0, 1));
+      for (const length of PACKED_PREFIX_LENGTHS) {
+        const prefix = word.slice(0, length);
+        const before = fetched.length;
+        const results = await source.search(prefix, { prefix: true });
+        assert.deepEqual(results, single.search(prefix, { prefix: true }), prefix);
+        const asked = kinds(fetched.slice(before));
+        assert.ok(!asked.includes('documents'), `${prefix}: ${asked.join(', ')}`);
+        assert.ok(asked.filter((kind) => kind === 'packs').length <= 1, `${prefix}: ${asked}`);
+      }
+    }
+  });
+
+  it('load the packs of the shorter prefixes too when a prefix comes at once', async () => {
+    for (const word of words) {
+      const { source, fetched } = sharded(shipped);
+      await source.prefetch(word.slice(0, 1));
+      const prefix = word.slice(0, 4);
+      const before = fetched.length;
+      const results = await source.search(prefix, { prefix: true });
+      assert.deepEqual(results, single.search(prefix, { prefix: true }), prefix);
+      const asked = kinds(fetched.slice(before));
+      assert.equal(asked.filter((kind) => kind === 'packs').length, 3, `${prefix}: ${asked}`);
+      assert.ok(!asked.includes('documents'), `${prefix}: ${asked.join(', ')}`);
+    }
+  });
+
+  it('send each hit once along a chain, and are not used beyond a lone word', async () => {
+    const { files, manifest } = shardIndex(JSON.parse(JSON.stringify(shipped)));
+    const read = (name: string) => JSON.parse(files.find((file) => file.name === name)!.content);
+    const packs = manifest.packs!;
+    const byPrefix = new Map<string, PrefixPack>();
+    manifest.vocabulary.letters.forEach((_, letter) => {
+      const entries = read(`${manifest.vocabulary.files}-${letter}.json`) as [string][];
+      packPrefixes(entries.map(([word]) => fold(word))).forEach((prefix, at) => {
+        const n = packs.first[letter]! + at;
+        byPrefix.set(prefix, checkPack(read(`${packs.files}-${n}.json`), shipped.documentCount));
+      });
+    });
+    assert.equal(byPrefix.size, packs.count);
+    for (const [prefix, pack] of byPrefix) {
+      const shorter = packChain(prefix).slice(0, -1);
+      const held = new Set(shorter.flatMap((chained) => byPrefix.get(chained)!.documents));
+      assert.ok(!pack.documents.some((n) => held.has(n)), `${prefix}: a document sent twice`);
+      for (const n of pack.documents) held.add(n);
+      assert.ok(
+        pack.hits.every((n) => held.has(n)),
+        `${prefix}: its chain lacks a hit`,
+      );
+      const expected = single.search(prefix, { prefix: true }).hits.map((hit) => hit.id);
+      assert.deepEqual(
+        pack.hits.map((n) => shipped.documents[n]!.id),
+        expected,
+        prefix,
+      );
+    }
+
+    const word = words[0]!;
+    for (const [query, options] of [
+      [`Hessen ${word.slice(0, 3)}`, {}],
+      [word.slice(0, 3), { offset: 10 }],
+      [word.slice(0, 3), { prefix: false }],
+    ] as const) {
+      const { source, fetched } = sharded(shipped);
+      await source.prefetch(word.slice(0, 1));
+      await source.search(query, options);
+      assert.ok(!kinds(fetched).includes('packs'), `${query} ${JSON.stringify(options)}`);
+    }
+  });
+
+  it('fall back to documents when a pack cannot be fetched; a damaged pack is an error', async () => {
+    const prefix = words[0]!.slice(0, 3);
+    const expected = single.search(prefix, { prefix: true });
+    const { manifest, files } = shardIndex(JSON.parse(JSON.stringify(shipped)));
+    const contents = new Map(files.map((file) => [file.name, file.content]));
+    const serve = (pack: (path: string) => unknown) => async (path: string) =>
+      path.startsWith('packs/') ? pack(path) : JSON.parse(contents.get(path)!);
+    const offline = new ShardedIndex(
+      checkManifest(manifest),
+      serve(() => {
+        throw new Error('network down');
+      }),
+    );
+    assert.deepEqual(await offline.search(prefix, { prefix: true }), expected);
+    const damaged = new ShardedIndex(
+      checkManifest(manifest),
+      serve(() => ({ hits: [0], documents: [0], records: [] })),
+    );
+    await assert.rejects(
+      damaged.search(prefix, { prefix: true }),
+      (error: unknown) => error instanceof IndexLoadError && error.code === 'corrupt',
+    );
+    assert.throws(
+      () => checkManifest({ ...manifest, packs: { ...manifest.packs!, first: [0] } }),
+      (error: unknown) => error instanceof IndexLoadError && error.code === 'corrupt',
     );
   });
 });

@@ -11,6 +11,7 @@ import { after, describe, it } from 'node:test';
 import { buildIndex, type SerializedIndex } from '../../src/core/index.js';
 import {
   contentHash,
+  filesOfKind,
   shardIndex,
   shardPieces,
   type ShardOptions,
@@ -79,13 +80,15 @@ describe('streaming sharded writer', () => {
 
   it('names the shards of a kind after the hash of all of them joined by newlines', () => {
     const { manifest, files } = shardIndex(copy(INDEX), SHAPE);
-    for (const kind of ['terms', 'vocabulary', 'documents'] as const) {
-      const contents = Array.from({ length: manifest[kind].count }, (_, n) => {
-        const file = files.find((f) => f.name === `${manifest[kind].files}-${n}.json`);
+    for (const kind of ['terms', 'vocabulary', 'documents', 'packs'] as const) {
+      const { files: prefix, count } = filesOfKind(manifest, kind);
+      assert.ok(count > 0, `${kind}: some shards`);
+      const contents = Array.from({ length: count }, (_, n) => {
+        const file = files.find((f) => f.name === `${prefix}-${n}.json`);
         assert.ok(file, `${kind} shard ${n}`);
         return file.content;
       });
-      assert.equal(manifest[kind].files, `${kind}/${contentHash(contents.join('\n'))}`);
+      assert.equal(prefix, `${kind}/${contentHash(contents.join('\n'))}`);
     }
   });
 

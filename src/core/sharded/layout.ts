@@ -8,7 +8,10 @@
  * - **vocabulary shards** hold the words under one first letter: completions, "Meinten Sie" and
  *   typo tolerance for every word starting with it, in one request;
  * - **document shards** hold the display fields and snippet text of documents (one each by
- *   default), fetched only for hits shown.
+ *   default), fetched only for hits shown;
+ * - **prefix packs** hold, for every start of two to four letters of a vocabulary word, the
+ *   documents of its first hits when typed alone (see packs.ts): a word's first letters find
+ *   new hits almost every time, and one request for a pack replaces one per card.
  *
  * Pagefind, the model, shards its word index by term range too, but has no vocabulary to look up
  * typos in, and fetches one fragment per result.
@@ -47,6 +50,16 @@ export interface ShardedManifest extends Pick<
   } & ShardFiles;
   documents: {
     /** Documents per shard: shard j holds documents j·size to (j + 1)·size − 1. */
+    size: number;
+  } & ShardFiles;
+  /** Missing in indexes built before packs: their searches fetch documents one by one. */
+  packs?: {
+    /**
+     * The number of the first pack of each vocabulary letter (as `vocabulary.letters`); a
+     * letter's packs follow in the order of `packPrefixes` (packs.ts) of its words.
+     */
+    first: number[];
+    /** Hits per pack. */
     size: number;
   } & ShardFiles;
 }

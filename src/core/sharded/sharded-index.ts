@@ -7,7 +7,7 @@
  * documents of the hits shown are fetched and the hits built from them. Same data, same code:
  * the same ranking as the single file.
  */
-import { damagedIndex } from '../errors.js';
+import { damagedIndex, IndexLoadError } from '../errors.js';
 import {
   checkCommon,
   checkDocuments,
@@ -28,15 +28,21 @@ import type {
   SuggestOptions,
   Suggestions,
 } from '../types.js';
-import { vocabularyWords, type VocabularySource, type VocabularyWord } from '../vocabulary.js';
+import {
+  vocabularyLetter,
+  vocabularyWords,
+  type VocabularySource,
+  type VocabularyWord,
+} from '../vocabulary.js';
 import { SHARDED_LAYOUT, type ShardedManifest } from './layout.js';
+import { checkPack, packChain, packPrefixes } from './packs.js';
 import { shardKey } from './write.js';
 
 /** Fetches a file of the index, relative to the manifest, as parsed JSON. */
 export type ShardFetcher = (path: string) => Promise<unknown>;
 
 /** A shard a search asked for: its kind and number. */
-type Piece = `terms:${number}` | `vocabulary:${number}` | `documents:${number}`;
+type Piece = `terms:${number}` | `vocabulary:${number}` | `documents:${number}` | `packs:${number}`;
 
 /** Ranking rounds are: words' keys, completions and variants, split compounds; and slack. */
 const MAX_ROUNDS = 8;
@@ -79,6 +85,26 @@ export function checkManifest(input: unknown): ShardedManifest {
   ) {
     throw damagedIndex('the document shards do not match the document count');
   }
+  const { packs } = input;
+  const letters = (vocabulary['letters'] as unknown[]).length;
+  if (
+    packs !== undefined &&
+    !(
+      isRecord(packs) &&
+      files(packs) &&
+      Number.isInteger(packs['size']) &&
+      (packs['size'] as number) >= 1 &&
+      Array.isArray(packs['first']) &&
+      packs['first'].length === letters &&
+      (packs['first'] as unknown[]).every(
+        (n, i, first) =>
+          Number.isInteger(n) &&
+          (n as number) >= (i > 0 ? (first[i - 1] as number) : 0) &&
+          (n as number) <= (packs['count'] as number),
+      )
+    )
+  )
+    throw damagedIndex('the prefix packs are not listed');
   return input as unknown as ShardedManifest;
 }
 
@@ -91,6 +117,10 @@ class Shards implements IndexStore, VocabularySource {
   private readonly terms = new Map<number, { keys: string[]; postings: string[] }>();
   private readonly words_ = new Map<number, VocabularyWord[]>();
   private readonly documents = new Map<number, StoredDocument[]>();
+  /** Documents that came in prefix packs, by number. */
+  private readonly packed = new Map<number, StoredDocument>();
+  /** The packed prefixes of each loaded vocabulary letter, by shard (see packPrefixes). */
+  private readonly prefixes = new Map<number, string[]>();
 
   constructor(private readonly manifest: ShardedManifest) {
     this.documentCount = manifest.documentCount;
@@ -128,8 +158,40 @@ class Shards implements IndexStore, VocabularySource {
       if (!doc) throw damagedIndex(`a document shard lacks document ${n}`);
       return doc;
     }
+    const packed = this.packed.get(n);
+    if (packed) return packed;
     this.missing.add(this.documentPiece(n));
     return PLACEHOLDER;
+  }
+
+  /** Whether document `n` is here, from its shard or a pack. */
+  hasDocument(n: number): boolean {
+    return this.documents.has(Math.floor(n / this.manifest.documents.size)) || this.packed.has(n);
+  }
+
+  /**
+   * The packs that hold the first hits of a word being typed alone (folded): its own and its
+   * shorter prefixes' (see PrefixPack). None if the index has no packs, the word's vocabulary
+   * letter is not loaded yet (it tells which prefixes have packs), or it is no packed prefix.
+   */
+  packPieces(word: string): Piece[] {
+    const packs = this.manifest.packs;
+    if (!packs) return [];
+    const shard = indexOfSorted(this.manifest.vocabulary.letters, vocabularyLetter(word));
+    const words = shard < 0 ? undefined : this.words_.get(shard);
+    if (!words) return [];
+    let prefixes = this.prefixes.get(shard);
+    if (!prefixes) {
+      prefixes = packPrefixes(words.map((entry) => entry.folded));
+      this.prefixes.set(shard, prefixes);
+    }
+    if (indexOfSorted(prefixes, word) < 0) return [];
+    const pieces: Piece[] = [];
+    for (const prefix of packChain(word)) {
+      const number = packs.first[shard]! + indexOfSorted(prefixes, prefix);
+      if (number >= packs.first[shard]! && number < packs.count) pieces.push(`packs:${number}`);
+    }
+    return pieces;
   }
 
   /** The shard that holds document `n`. */
@@ -150,7 +212,9 @@ class Shards implements IndexStore, VocabularySource {
         ? this.manifest.terms
         : kind === 'vocabulary'
           ? this.manifest.vocabulary
-          : this.manifest.documents;
+          : kind === 'packs'
+            ? this.manifest.packs!
+            : this.manifest.documents;
     return `${shards.files}-${number}.json`;
   }
 
@@ -165,6 +229,9 @@ class Shards implements IndexStore, VocabularySource {
     } else if (kind === 'vocabulary') {
       checkVocabulary(content);
       this.words_.set(number, vocabularyWords(content));
+    } else if (kind === 'packs') {
+      const { documents, records } = checkPack(content, this.documentCount);
+      documents.forEach((n, i) => this.packed.set(n, records[i]!));
     } else {
       checkDocuments(content);
       this.documents.set(number, content);
@@ -223,11 +290,32 @@ export class ShardedIndex {
    * documents of its hits would only hold up the next keystroke's requests.
    */
   async search(query: string, options?: SearchOptions): Promise<SearchResults> {
+    const word = this.index.wordTypedAlone(query, options);
+    const packPieces = () => (word === undefined ? [] : this.shards.packPieces(word));
+    // Packs known before ranking come in the same round as the keys the ranking needs.
+    const early = packPieces();
+    const packing = this.loadPacks(early);
     const ranked = await this.untilComplete(() => this.index.rankSearch(query, options));
     options?.signal?.throwIfAborted();
-    const pieces = new Set(ranked.documents.map((n) => this.shards.documentPiece(n)));
+    const needed = () => ranked.documents.filter((n) => !this.shards.hasDocument(n));
+    await packing;
+    // One request for the packs instead of one per card; documents they lack follow.
+    if (!early.length && needed().length > 1) await this.loadPacks(packPieces());
+    const pieces = new Set(needed().map((n) => this.shards.documentPiece(n)));
     await Promise.all([...pieces].map((piece) => this.load(piece)));
     return this.untilComplete(() => ranked.results());
+  }
+
+  /**
+   * Loads prefix packs. One that cannot be fetched is no error (the documents come one by one
+   * instead); a damaged one is, like any damaged shard.
+   */
+  private async loadPacks(pieces: readonly Piece[]): Promise<void> {
+    const tolerant = (piece: Piece) =>
+      this.load(piece).catch((error: unknown) => {
+        if (error instanceof IndexLoadError) throw error;
+      });
+    await Promise.all(pieces.map(tolerant));
   }
 
   suggest(query: string, options?: SuggestOptions): Promise<Suggestions> {

@@ -7,20 +7,26 @@ import type { SerializedIndex, StoredDocument, VocabularyEntry } from '../types.
 import { fold } from '../analysis/fold.js';
 import { NAMING_MARK, PHRASE_MARK, plainKey } from '../analysis/index-keys.js';
 import { FILTER_MARK } from '../filters.js';
-import { vocabularyLetter } from '../vocabulary.js';
+import { SearchIndex } from '../search-index.js';
+import { MemoryStore } from '../store.js';
+import { MemoryVocabulary, vocabularyLetter } from '../vocabulary.js';
 import {
   DEFAULT_DOCUMENTS_PER_SHARD,
   DEFAULT_TERM_SHARD_CHARACTERS,
   MANIFEST_FILE,
   SHARDED_LAYOUT,
   type ShardedManifest,
+  type ShardFiles,
   type TermShard,
 } from './layout.js';
+import { DEFAULT_PACK_SIZE, packChain, packPrefixes, type PrefixPack } from './packs.js';
 
 export interface ShardOptions {
   /** Characters of keys and postings per term shard (about 0.4 gzipped bytes each). */
   termShardCharacters?: number;
   documentsPerShard?: number;
+  /** Hits per prefix pack; 0 writes none. */
+  packSize?: number;
 }
 
 export interface ShardFile {
@@ -63,7 +69,7 @@ export function contentHash(text: string): string {
   return new ContentHasher().update(text).digest();
 }
 
-export type ShardKind = 'terms' | 'vocabulary' | 'documents';
+export type ShardKind = 'terms' | 'vocabulary' | 'documents' | 'packs';
 
 /**
  * One shard as it is made. Its file is `<kind>/<hash of all shards of the kind>-<number>.json`:
@@ -84,9 +90,14 @@ export interface ManifestPiece {
   content: string;
 }
 
+/** The files of one kind a manifest names (none for packs in an index without them). */
+export function filesOfKind(manifest: ShardedManifest, kind: ShardKind): ShardFiles {
+  return manifest[kind] ?? { files: `${kind}/none`, count: 0 };
+}
+
 /** The file name of a shard piece, given the manifest that completes its set. */
 export function shardFileName(piece: ShardPiece, manifest: ShardedManifest): string {
-  return `${manifest[piece.kind].files}-${piece.number}.json`;
+  return `${filesOfKind(manifest, piece.kind).files}-${piece.number}.json`;
 }
 
 /** Hashes the shards of one kind as they pass, as the joined text `a\nb\n…` would be hashed. */
@@ -191,11 +202,8 @@ function* termShards(
   return first;
 }
 
-/** Vocabulary shards, one per letter; returns the letters in shard order. */
-function* vocabularyShards(
-  entries: readonly VocabularyEntry[],
-  hash: KindHash,
-): Generator<ShardPiece, string[]> {
+/** The vocabulary by letter, as its shards hold it, with the letters in shard order. */
+function vocabularyByLetter(entries: readonly VocabularyEntry[]) {
   const byLetter = new Map<string, VocabularyEntry[]>();
   for (const entry of entries) {
     const letter = vocabularyLetter(fold(entry[0]));
@@ -203,9 +211,70 @@ function* vocabularyShards(
     if (list) list.push(entry);
     else byLetter.set(letter, [entry]);
   }
-  const letters = [...byLetter.keys()].sort();
+  return { byLetter, letters: [...byLetter.keys()].sort() };
+}
+
+/** Vocabulary shards, one per letter, in the order of `letters`. */
+function* vocabularyShards(
+  byLetter: ReadonlyMap<string, VocabularyEntry[]>,
+  letters: readonly string[],
+  hash: KindHash,
+): Generator<ShardPiece> {
   for (const letter of letters) yield hash.piece(JSON.stringify(byLetter.get(letter)));
-  return letters;
+}
+
+/**
+ * The first hits of every packed prefix typed alone, letter by letter (see packPrefixes),
+ * ranked by the same search the browser runs; and where each letter's packs start. Run before
+ * the term shards let go of the postings.
+ */
+function packHits(
+  index: SerializedIndex,
+  byLetter: ReadonlyMap<string, VocabularyEntry[]>,
+  letters: readonly string[],
+  size: number,
+): { first: number[]; packs: { prefix: string; hits: number[] }[] } {
+  const search = new SearchIndex(
+    new MemoryStore(index.keys, index.postings, index.documents, index.averageFieldLengths),
+    new MemoryVocabulary(index.vocabulary),
+    index,
+  );
+  const first: number[] = [];
+  const packs: { prefix: string; hits: number[] }[] = [];
+  for (const letter of letters) {
+    first.push(packs.length);
+    const folded = byLetter.get(letter)!.map(([word]) => fold(word));
+    for (const prefix of packPrefixes(folded)) {
+      const { documents } = search.rankSearch(prefix, { prefix: true, limit: size });
+      packs.push({ prefix, hits: [...documents] });
+    }
+  }
+  return { first, packs };
+}
+
+/**
+ * Prefix packs: each prefix's hits, with the stored documents of those its shorter prefixes'
+ * packs lack. A letter's prefixes come sorted, so a prefix comes after its shorter ones.
+ */
+function* packShards(
+  index: SerializedIndex,
+  packs: readonly { prefix: string; hits: number[] }[],
+  hash: KindHash,
+): Generator<ShardPiece> {
+  /** The hits whose documents the packs of a prefix and of its shorter ones hold. */
+  const held = new Map<string, Set<number>>();
+  for (const { prefix, hits } of packs) {
+    const shorter = packChain(prefix).slice(0, -1);
+    const before = new Set(shorter.flatMap((chained) => [...(held.get(chained) ?? [])]));
+    const documents = hits.filter((n) => !before.has(n));
+    held.set(prefix, new Set([...before, ...documents]));
+    const pack: PrefixPack = {
+      hits,
+      documents,
+      records: documents.map((n) => index.documents[n]!),
+    };
+    yield hash.piece(JSON.stringify(pack));
+  }
 }
 
 /** Document shards of `size` documents; with `release`, each slice is let go of once made. */
@@ -245,6 +314,9 @@ export function* shardPieces(
     1,
     Math.floor(options.documentsPerShard ?? DEFAULT_DOCUMENTS_PER_SHARD),
   );
+  const packSize = Math.max(0, Math.floor(options.packSize ?? DEFAULT_PACK_SIZE));
+  const { byLetter, letters } = vocabularyByLetter(index.vocabulary);
+  const packed = packSize > 0 ? packHits(index, byLetter, letters, packSize) : undefined;
   const terms = new KindHash('terms');
   const first = yield* termShards(
     index,
@@ -253,7 +325,10 @@ export function* shardPieces(
     release,
   );
   const vocabulary = new KindHash('vocabulary');
-  const letters = yield* vocabularyShards(index.vocabulary, vocabulary);
+  yield* vocabularyShards(byLetter, letters, vocabulary);
+  // Before the documents: their shards let go of the stored documents the packs copy.
+  const packs = new KindHash('packs');
+  if (packed) yield* packShards(index, packed.packs, packs);
   const documents = new KindHash('documents');
   yield* documentShards(index, perShard, documents, release);
   const manifest: ShardedManifest = {
@@ -272,6 +347,14 @@ export function* shardPieces(
     terms: { first, files: terms.prefix, count: terms.count },
     vocabulary: { letters, files: vocabulary.prefix, count: vocabulary.count },
     documents: { size: perShard, files: documents.prefix, count: documents.count },
+    ...(packed && {
+      packs: {
+        first: [...packed.first],
+        size: packSize,
+        files: packs.prefix,
+        count: packs.count,
+      },
+    }),
   };
   yield { kind: 'manifest', manifest, content: JSON.stringify(manifest) };
 }
