@@ -59,8 +59,6 @@ export interface ShardedManifest extends Pick<
      * letter's packs follow in the order of `packPrefixes` (packs.ts) of its words.
      */
     first: number[];
-    /** Hits per pack. */
-    size: number;
   } & ShardFiles;
 }
 

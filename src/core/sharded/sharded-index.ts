@@ -92,8 +92,6 @@ export function checkManifest(input: unknown): ShardedManifest {
     !(
       isRecord(packs) &&
       files(packs) &&
-      Number.isInteger(packs['size']) &&
-      (packs['size'] as number) >= 1 &&
       Array.isArray(packs['first']) &&
       packs['first'].length === letters &&
       (packs['first'] as unknown[]).every(

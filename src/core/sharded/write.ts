@@ -348,12 +348,7 @@ export function* shardPieces(
     vocabulary: { letters, files: vocabulary.prefix, count: vocabulary.count },
     documents: { size: perShard, files: documents.prefix, count: documents.count },
     ...(packed && {
-      packs: {
-        first: [...packed.first],
-        size: packSize,
-        files: packs.prefix,
-        count: packs.count,
-      },
+      packs: { first: packed.first, files: packs.prefix, count: packs.count },
     }),
   };
   yield { kind: 'manifest', manifest, content: JSON.stringify(manifest) };
