@@ -57,6 +57,11 @@ function countOption(value: unknown, fallback: number, max = Number.MAX_SAFE_INT
   return Math.min(max, Math.max(0, Math.floor(value)));
 }
 
+/** The options as given: from JavaScript callers, any value, each checked where it is read. */
+function givenOptions(options: unknown): Partial<Record<keyof SearchOptions, unknown>> {
+  return typeof options === 'object' && options !== null ? options : {};
+}
+
 /** A ranked search (`SearchIndex.rankSearch`): its hits are built on demand. */
 export interface RankedSearch {
   /** The numbers of the documents the hits shown are built from. */
@@ -132,8 +137,7 @@ export class SearchIndex {
    * between, instead of ranking twice.
    */
   rankSearch(query: string, options: SearchOptions = {}): RankedSearch {
-    const given: Partial<Record<keyof SearchOptions, unknown>> =
-      typeof options === 'object' && options !== null ? options : {};
+    const given = givenOptions(options);
     const limit = countOption(given.limit, DEFAULT_LIMIT, MAX_LIMIT);
     const offset = countOption(given.offset, 0);
     const facets = readFacets(given.facets);
@@ -176,12 +180,27 @@ export class SearchIndex {
    * hits without filters: a sharded index's prefix packs hold those hits for short prefixes.
    */
   wordTypedAlone(query: string, options: SearchOptions = {}): string | undefined {
-    const given: Partial<Record<keyof SearchOptions, unknown>> =
-      typeof options === 'object' && options !== null ? options : {};
+    const given = givenOptions(options);
     if (given.prefix === false || countOption(given.offset, 0) > 0) return undefined;
     if (readFilters(given.filters).size > 0) return undefined;
     const words = analyzeQuery(query, true);
     return words.length === 1 && words[0]!.partial ? words[0]!.folded : undefined;
+  }
+
+  /**
+   * The word of `query` still being typed (folded) and the letter it most likely goes on with
+   * (see Vocabulary.likeliestNextLetter): what a sharded index loads ahead between keystrokes.
+   */
+  likelyNextLetter(
+    query: string,
+    options: SearchOptions = {},
+  ): { word: string; letter: string; share: number } | undefined {
+    const given = givenOptions(options);
+    if (given.prefix === false) return undefined;
+    const last = analyzeQuery(query, true).at(-1);
+    if (!last?.partial) return undefined;
+    const next = this.vocabulary.likeliestNextLetter(last.folded);
+    return next && { word: last.folded, ...next };
   }
 
   /** Completions of the word being typed and, for unknown words, a "Meinten Sie …?" query. */

@@ -120,6 +120,34 @@ export class Vocabulary {
   }
 
   /**
+   * The letter that most words starting with `folded` go on with, weighted by how many documents
+   * hold them, and the share of those documents it carries; none if no longer word starts so or
+   * the letter's words are not loaded.
+   */
+  likeliestNextLetter(folded: string): { letter: string; share: number } | undefined {
+    if (!folded) return undefined;
+    const words = this.source.words(vocabularyLetter(folded));
+    if (!words) return undefined;
+    const weights = new Map<string, number>();
+    let total = 0;
+    for (let i = lowerBound(words, folded); i < words.length; i++) {
+      const entry = words[i]!;
+      if (!entry.folded.startsWith(folded)) break;
+      if (entry.folded.length === folded.length) continue;
+      const letter = entry.folded.charAt(folded.length);
+      weights.set(letter, (weights.get(letter) ?? 0) + entry.documentFrequency);
+      total += entry.documentFrequency;
+    }
+    let best: { letter: string; share: number } | undefined;
+    for (const [letter, weight] of weights) {
+      const share = total > 0 ? weight / total : 0;
+      if (!best || share > best.share || (share === best.share && letter < best.letter))
+        best = { letter, share };
+    }
+    return best;
+  }
+
+  /**
    * Words within `maxDistance` edits of `folded` that start with the same letter, closest first,
    * then most frequent; the word itself is left out.
    */

@@ -12,13 +12,17 @@ import type { FromEngine, ToEngine } from '../../src/backends/static/protocol.js
 import { buildIndex } from '../../src/core/index.js';
 import { shardIndex } from '../../src/core/sharded/write.js';
 import { readShippedDocuments } from '../eval/relevance.js';
+import { FAMILY_STARTS, WORD_FAMILIES } from './helpers/word-families.js';
 
 const encoder = new TextEncoder();
 const bytes = (text: string) => encoder.encode(text).buffer as ArrayBuffer;
 
 /** A client and engine over a cloning channel; files answer after `delay` ms. */
-function connect(delay: number) {
-  const { manifest, files } = shardIndex(buildIndex(readShippedDocuments()));
+function connect(
+  delay: number,
+  documents: Parameters<typeof buildIndex>[0] = readShippedDocuments(),
+) {
+  const { manifest, files } = shardIndex(buildIndex(documents));
   const contents = new Map(files.map((file) => [file.name, file.content]));
   const fetched: string[] = [];
   const sent: ToEngine[] = [];
@@ -86,6 +90,23 @@ describe('engine and client', () => {
     const results = await client.search('/index/manifest.json', 'Fußfessel', { limit: 3 });
     assert.ok(results.hits.length > 0);
     assert.ok(fetched.slice(before).every((path) => path.startsWith('documents/')));
+  });
+
+  it('load the likeliest next letter of the word being typed after answering', async () => {
+    for (const { start, next } of FAMILY_STARTS) {
+      const { client, open, fetched } = connect(1, WORD_FAMILIES);
+      await open;
+      await client.search('/index/manifest.json', start, { prefix: true, limit: 4 });
+      // The engine loads ahead once the results are out: give it the time between two keys.
+      await sleep(150);
+      const before = fetched.length;
+      const results = await client.search('/index/manifest.json', `${start}${next}`, {
+        prefix: true,
+        limit: 4,
+      });
+      assert.ok(results.hits.length > 0, `${start}${next}`);
+      assert.deepEqual(fetched.slice(before), [], `${start}${next}`);
+    }
   });
 
   it('reject a search aborted before it was sent, without asking the engine', async () => {

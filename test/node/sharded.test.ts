@@ -20,6 +20,7 @@ import {
   type PrefixPack,
 } from '../../src/core/sharded/packs.js';
 import { SearchIndex } from '../../src/core/search-index.js';
+import { MemoryVocabulary, Vocabulary } from '../../src/core/vocabulary.js';
 import {
   separator,
   shardIndex,
@@ -34,6 +35,7 @@ import { readQuerySet, SETS } from '../eval/known-item/sets.js';
 import { queriesOf } from '../eval/known-item/evaluate.js';
 import { readQueries, readShippedDocuments } from '../eval/relevance.js';
 import { FILTER_SITE } from './helpers/filter-site.js';
+import { FAMILY_STARTS, WORD_FAMILIES } from './helpers/word-families.js';
 
 /** A sharded index served from memory; `fetched` lists the files asked for. */
 function sharded(index: SerializedIndex, options?: ShardOptions) {
@@ -483,6 +485,77 @@ describe('prefix packs', () => {
       () => checkManifest({ ...manifest, packs: { ...manifest.packs!, first: [0] } }),
       (error: unknown) => error instanceof IndexLoadError && error.code === 'corrupt',
     );
+  });
+});
+
+describe('loading the next letter ahead', () => {
+  const content = buildIndex(WORD_FAMILIES);
+  const single = loadIndex(JSON.parse(JSON.stringify(content)));
+  const options = { prefix: true, limit: 4 };
+  const { manifest, files } = shardIndex(JSON.parse(JSON.stringify(content)));
+  const contents = new Map(files.map((file) => [file.name, file.content]));
+  /** A fresh sharded index of those documents; `fetched` lists its requests. */
+  function fresh() {
+    const fetched: string[] = [];
+    const source = new ShardedIndex(checkManifest(manifest), async (path) => {
+      fetched.push(path);
+      return JSON.parse(contents.get(path)!);
+    });
+    return { source, fetched };
+  }
+  /** Types `start` letter by letter into a fresh sharded index; returns it with its requests. */
+  async function typed(start: string) {
+    const index = fresh();
+    await index.source.prefetch(start.slice(0, 1));
+    for (let length = 2; length <= start.length; length++)
+      await index.source.search(start.slice(0, length), options);
+    return index;
+  }
+
+  it('picks the letter that most of the words go on with, by their documents', () => {
+    const vocabulary = new Vocabulary(
+      new MemoryVocabulary([
+        ['Wohnung', 10, 0],
+        ['Wohngeld', 5, 0],
+        ['Wohnen', 3, 0],
+        ['Wohl', 20, 0],
+      ]),
+    );
+    assert.deepEqual(vocabulary.likeliestNextLetter('wohn'), { letter: 'u', share: 10 / 18 });
+    assert.deepEqual(vocabulary.likeliestNextLetter('woh'), { letter: 'l', share: 20 / 38 });
+    assert.equal(vocabulary.likeliestNextLetter('wohnung'), undefined);
+    assert.equal(vocabulary.likeliestNextLetter('xyz'), undefined);
+  });
+
+  it('loads the documents of the likely next letter, so that typing it fetches nothing', async () => {
+    for (const { start, next } of FAMILY_STARTS) {
+      const text = `${start}${next}`;
+      // Without the lookahead, that letter costs requests.
+      const control = await typed(start);
+      const controlBefore = control.fetched.length;
+      await control.source.search(text, options);
+      assert.ok(control.fetched.length > controlBefore, `${text} fetches nothing anyway`);
+
+      const { source, fetched } = await typed(start);
+      assert.equal(await source.prefetchNextLetter(start, options), text);
+      const loaded = fetched.length;
+      assert.deepEqual(await source.search(text, options), single.search(text, options), text);
+      assert.deepEqual(fetched.slice(loaded), [], text);
+    }
+  });
+
+  it('loads nothing for short words (their packs serve), a submitted search or an ended word', async () => {
+    const { start } = FAMILY_STARTS[0]!;
+    const { source, fetched } = await typed(start);
+    const before = fetched.length;
+    for (const [query, given] of [
+      [start.slice(0, 3), options],
+      [start, { ...options, prefix: false }],
+      [`${start} `, options],
+    ] as const) {
+      assert.equal(await source.prefetchNextLetter(query, given), undefined, `"${query}"`);
+    }
+    assert.equal(fetched.length, before, fetched.slice(before).join(', '));
   });
 });
 

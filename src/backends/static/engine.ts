@@ -124,6 +124,10 @@ export class Engine {
       if (message.type === 'search') {
         const results = await index.search(message.query, options);
         this.post({ type: 'results', id: message.id, results });
+        // While the visitor types the next letter. A failed load costs nothing: that search
+        // fetches again.
+        if (index instanceof ShardedIndex)
+          index.prefetchNextLetter(message.query, message.options).catch(() => undefined);
       } else {
         const suggestions = await index.suggest(message.query, options);
         this.post({ type: 'suggestions', id: message.id, suggestions });

@@ -1,0 +1,52 @@
+/**
+ * Word families for the tests of loading the next letter ahead: a start, one word after it in
+ * many documents (the start's first hits), and two words in fewer documents each that go on with
+ * the same letter, the likeliest next one. So the next letter brings hits the start has not shown.
+ */
+import type { SearchDocument } from '../../../src/core/index.js';
+
+const FAMILIES: [start: string, next: string, words: [word: string, documents: number][]][] = [
+  [
+    'Melde',
+    'r',
+    [
+      ['Meldestelle', 20],
+      ['Melderegister', 12],
+      ['Melderecht', 12],
+    ],
+  ],
+  [
+    'Steuer',
+    'b',
+    [
+      ['Steuerklasse', 20],
+      ['Steuerbescheid', 12],
+      ['Steuerbetrag', 12],
+    ],
+  ],
+  [
+    'Wohn',
+    'g',
+    [
+      ['Wohnort', 20],
+      ['Wohngeld', 12],
+      ['Wohngebiet', 12],
+    ],
+  ],
+];
+
+/** Each family's start and the letter most of its words' documents go on with. */
+export const FAMILY_STARTS: readonly { start: string; next: string }[] = FAMILIES.map(
+  ([start, next]) => ({ start, next }),
+);
+
+export const WORD_FAMILIES: SearchDocument[] = FAMILIES.flatMap(([, , words]) =>
+  words.flatMap(([word, count]) =>
+    Array.from({ length: count }, (_, n) => ({
+      id: `${word}-${n}`,
+      title: `${word} ${n}`,
+      url: `/${word.toLowerCase()}/${n}`,
+      body: `${word} erklärt, Teil ${n}. Hinweise zum Verfahren und zu den Fristen.`,
+    })),
+  ),
+);
