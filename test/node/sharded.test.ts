@@ -544,7 +544,19 @@ describe('loading the next letter ahead', () => {
     }
   });
 
-  it('loads nothing for short words (their packs serve), a submitted search or an ended word', async () => {
+  it("loads ahead a query's short last word, which packs do not serve", async () => {
+    const { start } = FAMILY_STARTS[0]!;
+    const { source, fetched } = await typed(start);
+    const query = `Fristen ${start.slice(0, 2)}`;
+    await source.search(query, options);
+    const text = `${query}${start.charAt(2).toLowerCase()}`;
+    assert.equal(await source.prefetchNextLetter(query, options), text);
+    const loaded = fetched.length;
+    assert.deepEqual(await source.search(text, options), single.search(text, options), text);
+    assert.deepEqual(fetched.slice(loaded), [], text);
+  });
+
+  it('loads nothing for short words typed alone (their packs serve), a submitted search or an ended word', async () => {
     const { start } = FAMILY_STARTS[0]!;
     const { source, fetched } = await typed(start);
     const before = fetched.length;

@@ -46,7 +46,7 @@ type Piece = `terms:${number}` | `vocabulary:${number}` | `documents:${number}` 
 
 /** Ranking rounds are: words' keys, completions and variants, split compounds; and slack. */
 const MAX_ROUNDS = 8;
-/** Words this long are past the packed prefixes: their next letter's hits need documents. */
+/** Words typed alone this long are past the packed prefixes: their next letter needs documents. */
 const LOOKAHEAD_FROM = Math.max(...PACKED_PREFIX_LENGTHS);
 /** Load ahead only a letter that at least this share of the words' documents go on with. */
 const LOOKAHEAD_MIN_SHARE = 1 / 3;
@@ -164,6 +164,11 @@ class Shards implements IndexStore, VocabularySource {
     if (packed) return packed;
     this.missing.add(this.documentPiece(n));
     return PLACEHOLDER;
+  }
+
+  /** Whether the index has prefix packs (indexes built before them have none). */
+  get hasPacks(): boolean {
+    return this.manifest.packs !== undefined;
   }
 
   /** Whether document `n` is here, from its shard or a pack. */
@@ -299,17 +304,20 @@ export class ShardedIndex {
   /**
    * Loads, between keystrokes, what the search for the word being typed plus its likeliest next
    * letter needs: its keys and the documents of its first hits. Beyond the packed prefixes each
-   * new letter brings new hits, a round of document requests the visitor would wait for. Node
-   * replay of the browser bench's typing: keystrokes with three or more requests 19 → 11 (10k
-   * law sections) and 33 → 19 (20k man page sections), all requests 144 → 145 and 258 → 281,
-   * bytes +0.2 % and +1.5 %: the documents loaded ahead are mostly ones typing needs. Returns
-   * the text loaded for, if any: nothing for short words (their packs serve the next letter),
-   * or when no letter follows in at least a third of the documents.
+   * new letter brings new hits, a round of document requests the visitor would wait for; so
+   * does every letter of a query's second word, which has no packs. Node replay of the browser
+   * bench's typing: keystrokes with three or more requests 19 → 10 (10k law sections) and
+   * 33 → 16 (20k man page sections), all requests 144 → 145 and 258 → 281, bytes +0.2 % and
+   * +1.5 %: the documents loaded ahead are mostly ones typing needs. Returns the text loaded
+   * for, if any: nothing for a short word typed alone (its packs serve the next letter), or
+   * when no letter follows in at least a third of the documents.
    */
   async prefetchNextLetter(query: string, options?: SearchOptions): Promise<string | undefined> {
     const next = this.index.likelyNextLetter(query, options);
-    if (!next || next.word.length < LOOKAHEAD_FROM || next.share < LOOKAHEAD_MIN_SHARE)
-      return undefined;
+    if (!next || next.share < LOOKAHEAD_MIN_SHARE) return undefined;
+    // Packs hold the next letter's hits of a short word typed alone, not of a query's last word.
+    const packed = this.shards.hasPacks && this.index.wordTypedAlone(query, options) !== undefined;
+    if (packed && next.word.length < LOOKAHEAD_FROM) return undefined;
     const text = `${query}${next.letter}`;
     await this.rankAndLoad(text, { ...options, signal: undefined });
     return text;
