@@ -35,7 +35,7 @@ import { readQuerySet, SETS } from '../eval/known-item/sets.js';
 import { queriesOf } from '../eval/known-item/evaluate.js';
 import { readQueries, readShippedDocuments } from '../eval/relevance.js';
 import { FILTER_SITE } from './helpers/filter-site.js';
-import { FAMILY_STARTS, WORD_FAMILIES } from './helpers/word-families.js';
+import { FAMILY_STARTS, SHORT_FAMILY_START, WORD_FAMILIES } from './helpers/word-families.js';
 
 /** A sharded index served from memory; `fetched` lists the files asked for. */
 function sharded(index: SerializedIndex, options?: ShardOptions) {
@@ -527,33 +527,41 @@ describe('loading the next letter ahead', () => {
     assert.equal(vocabulary.likeliestNextLetter('xyz'), undefined);
   });
 
-  it('loads the documents of the likely next letter, so that typing it fetches nothing', async () => {
-    for (const { start, next } of FAMILY_STARTS) {
-      const text = `${start}${next}`;
-      // Without the lookahead, that letter costs requests.
-      const control = await typed(start);
-      const controlBefore = control.fetched.length;
-      await control.source.search(text, options);
-      assert.ok(control.fetched.length > controlBefore, `${text} fetches nothing anyway`);
+  /**
+   * Typing `text` after `prepare` costs requests without loading ahead; loaded ahead from
+   * `query`, it fetches nothing and ranks like the single file.
+   */
+  async function expectLoadedAhead(
+    prepare: () => Promise<ReturnType<typeof fresh>>,
+    query: string,
+    text: string,
+  ) {
+    const control = await prepare();
+    const controlBefore = control.fetched.length;
+    await control.source.search(text, options);
+    assert.ok(control.fetched.length > controlBefore, `${text} fetches nothing anyway`);
 
-      const { source, fetched } = await typed(start);
-      assert.equal(await source.prefetchNextLetter(start, options), text);
-      const loaded = fetched.length;
-      assert.deepEqual(await source.search(text, options), single.search(text, options), text);
-      assert.deepEqual(fetched.slice(loaded), [], text);
-    }
-  });
-
-  it("loads ahead a query's short last word, which packs do not serve", async () => {
-    const { start } = FAMILY_STARTS[0]!;
-    const { source, fetched } = await typed(start);
-    const query = `Fristen ${start.slice(0, 2)}`;
-    await source.search(query, options);
-    const text = `${query}${start.charAt(2).toLowerCase()}`;
+    const { source, fetched } = await prepare();
     assert.equal(await source.prefetchNextLetter(query, options), text);
     const loaded = fetched.length;
     assert.deepEqual(await source.search(text, options), single.search(text, options), text);
     assert.deepEqual(fetched.slice(loaded), [], text);
+  }
+
+  it('loads the documents of the likely next letter, so that typing it fetches nothing', async () => {
+    for (const { start, next } of FAMILY_STARTS)
+      await expectLoadedAhead(() => typed(start), start, `${start}${next}`);
+  });
+
+  it("loads ahead a query's short last word, which packs do not serve", async () => {
+    const { start, next } = SHORT_FAMILY_START;
+    const query = `Fristen ${start}`;
+    const prepare = async () => {
+      const index = await typed('Fristen');
+      await index.source.search(query, options);
+      return index;
+    };
+    await expectLoadedAhead(prepare, query, `${query}${next}`);
   });
 
   it('loads nothing for short words typed alone (their packs serve), a submitted search or an ended word', async () => {
@@ -561,7 +569,7 @@ describe('loading the next letter ahead', () => {
     const { source, fetched } = await typed(start);
     const before = fetched.length;
     for (const [query, given] of [
-      [start.slice(0, 3), options],
+      [SHORT_FAMILY_START.start, options],
       [start, { ...options, prefix: false }],
       [`${start} `, options],
     ] as const) {

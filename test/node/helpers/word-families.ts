@@ -35,12 +35,24 @@ const FAMILIES: [start: string, next: string, words: [word: string, documents: n
   ],
 ];
 
+/** A family with a start shorter than the prefix packs reach: packs serve it typed alone. */
+const SHORT_FAMILY: (typeof FAMILIES)[number] = [
+  'Bau',
+  'a',
+  [
+    ['Bauordnung', 20],
+    ['Bauantrag', 12],
+    ['Bauamt', 12],
+  ],
+];
+
 /** Each family's start and the letter most of its words' documents go on with. */
 export const FAMILY_STARTS: readonly { start: string; next: string }[] = FAMILIES.map(
   ([start, next]) => ({ start, next }),
 );
+export const SHORT_FAMILY_START = { start: SHORT_FAMILY[0], next: SHORT_FAMILY[1] };
 
-export const WORD_FAMILIES: SearchDocument[] = FAMILIES.flatMap(([, , words]) =>
+export const WORD_FAMILIES: SearchDocument[] = [...FAMILIES, SHORT_FAMILY].flatMap(([, , words]) =>
   words.flatMap(([word, count]) =>
     Array.from({ length: count }, (_, n) => ({
       id: `${word}-${n}`,
