@@ -170,8 +170,8 @@ class EngineSource implements SearchSource {
     return this.client.suggest(this.name, query, options);
   }
 
-  prefetch(query: string) {
-    this.client.prefetch(this.name, query);
+  prefetch(query: string, options?: SearchOptions) {
+    this.client.prefetch(this.name, query, options);
   }
 }
 

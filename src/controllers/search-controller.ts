@@ -22,10 +22,10 @@ export interface SearchSource {
   suggest(query: string, options?: SuggestOptions): Suggestions | Promise<Suggestions>;
   /**
    * Optional: loads ahead what searching `query` will need, without answering. The widget calls
-   * it for text still too short to search (the first letter), so that the search of the second
-   * letter finds its data there.
+   * it for text still too short to search (the first letter), with the options its search would
+   * have, so that the search of the next letters finds its data there.
    */
-  prefetch?(query: string): void;
+  prefetch?(query: string, options?: SearchOptions): void;
   /** "Datenstand" (`YYYY-MM-DD`), shown in the widget when present. */
   readonly dataDate?: string;
   readonly documentCount?: number;
@@ -147,6 +147,11 @@ export class SearchController {
     } finally {
       if (this.inFlight === abort) this.inFlight = undefined;
     }
+  }
+
+  /** Has `source` load ahead what searching `request` would need (text still too short). */
+  prefetch(source: SearchSource, request: SearchRequest): void {
+    source.prefetch?.(cutText(request.query, MAX_QUERY_CHARACTERS), searchOptions(request));
   }
 
   /** Makes every request in flight stale, e.g. when the text was cleared. */

@@ -33,6 +33,9 @@ export class VocabularyWord {
   }
 }
 
+/** What `likeliestNextLetter` says when the word most likely ends: the space typed next. */
+export const WORD_END = ' ';
+
 /** The letter a word is filed under: the first character of its folded form. */
 export function vocabularyLetter(folded: string): string {
   return folded.charAt(0);
@@ -120,9 +123,10 @@ export class Vocabulary {
   }
 
   /**
-   * The letter that most words starting with `folded` go on with, weighted by how many documents
-   * hold them, and the share of those documents it carries; none if no longer word starts so or
-   * the letter's words are not loaded.
+   * What most likely follows `folded` as typed: the next letter of the words starting with it,
+   * or `WORD_END` (a space) where `folded` is a word of its own, each weighted by how many
+   * documents hold the words; with the share of those documents it carries. None if nothing
+   * follows or the letter's words are not loaded.
    */
   likeliestNextLetter(folded: string): { letter: string; share: number } | undefined {
     if (!folded) return undefined;
@@ -133,8 +137,8 @@ export class Vocabulary {
     for (let i = lowerBound(words, folded); i < words.length; i++) {
       const entry = words[i]!;
       if (!entry.folded.startsWith(folded)) break;
-      if (entry.folded.length === folded.length) continue;
-      const letter = entry.folded.charAt(folded.length);
+      const letter =
+        entry.folded.length === folded.length ? WORD_END : entry.folded.charAt(folded.length);
       weights.set(letter, (weights.get(letter) ?? 0) + entry.documentFrequency);
       total += entry.documentFrequency;
     }
@@ -144,7 +148,8 @@ export class Vocabulary {
       if (!best || share > best.share || (share === best.share && letter < best.letter))
         best = { letter, share };
     }
-    return best;
+    // The word alone, with nothing after it, is no prediction.
+    return best && weights.size === 1 && best.letter === WORD_END ? undefined : best;
   }
 
   /**

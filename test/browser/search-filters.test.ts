@@ -102,6 +102,9 @@ function valuesOf(hit: SearchHit, field: string): string[] {
 
 interface StubSource {
   calls: SearchOptions[];
+  /** The prefetch calls: text too short to search, and the options given. */
+  prefetches: [string, SearchOptions | undefined][];
+  prefetch(query: string, options?: SearchOptions): void;
   filterValues?: FilterValues;
   search(query: string, options?: SearchOptions): SearchResults;
   suggest(query: string): ReturnType<ReturnType<typeof testIndex>['suggest']>;
@@ -111,8 +114,11 @@ interface StubSource {
 function stubSource({ withAllValues = false } = {}): StubSource {
   const index = testIndex(DOCS);
   const calls: SearchOptions[] = [];
+  const prefetches: StubSource['prefetches'] = [];
   const source: StubSource = {
     calls,
+    prefetches,
+    prefetch: (query, options) => void prefetches.push([query, options]),
     search(query, options = {}) {
       // Every search carries the signal that aborts it, not enumerable (controllers.test.ts):
       // the options compare as before.
@@ -217,6 +223,18 @@ describe('<hzd-search filters>', () => {
     await searchFor(h, 'wohngeld');
     expect(toggle(h)).to.equal(null);
     expect(source.calls.at(-1)).to.deep.equal({ limit: 10, prefix: false });
+  });
+
+  it('prefetches the first letter with the options its search will have', async () => {
+    const source = stubSource();
+    const h = await renderSearch(
+      html`<hzd-search filters="category" limit="5" .index=${source}></hzd-search>`,
+    );
+    await h.type('W');
+    expect(source.calls).to.deep.equal([]);
+    expect(source.prefetches).to.deep.equal([
+      ['W', { limit: 5, prefix: true, facets: ['category'] }],
+    ]);
   });
 
   it('asks for facets of the named fields; a closed disclosure button controls the panel', async () => {

@@ -12,7 +12,7 @@ import type { FromEngine, ToEngine } from '../../src/backends/static/protocol.js
 import { buildIndex } from '../../src/core/index.js';
 import { shardIndex } from '../../src/core/sharded/write.js';
 import { readShippedDocuments } from '../eval/relevance.js';
-import { FAMILY_STARTS, WORD_FAMILIES } from './helpers/word-families.js';
+import { FAMILY_STARTS, SHORT_FAMILY_START, WORD_FAMILIES } from './helpers/word-families.js';
 
 const encoder = new TextEncoder();
 const bytes = (text: string) => encoder.encode(text).buffer as ArrayBuffer;
@@ -107,6 +107,19 @@ describe('engine and client', () => {
       assert.ok(results.hits.length > 0, `${start}${next}`);
       assert.deepEqual(fetched.slice(before), [], `${start}${next}`);
     }
+  });
+
+  it('load the likeliest second letter after prefetching the first', async () => {
+    const { start } = SHORT_FAMILY_START;
+    const options = { prefix: true, limit: 4 };
+    const { client, open, fetched } = connect(1, WORD_FAMILIES);
+    await open;
+    client.prefetch('/index/manifest.json', start.slice(0, 1), options);
+    await sleep(150);
+    const before = fetched.length;
+    const results = await client.search('/index/manifest.json', start.slice(0, 2), options);
+    assert.ok(results.hits.length > 0);
+    assert.deepEqual(fetched.slice(before), []);
   });
 
   it('reject a search aborted before it was sent, without asking the engine', async () => {

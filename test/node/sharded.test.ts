@@ -20,7 +20,7 @@ import {
   type PrefixPack,
 } from '../../src/core/sharded/packs.js';
 import { SearchIndex } from '../../src/core/search-index.js';
-import { MemoryVocabulary, Vocabulary } from '../../src/core/vocabulary.js';
+import { MemoryVocabulary, Vocabulary, WORD_END } from '../../src/core/vocabulary.js';
 import {
   separator,
   shardIndex,
@@ -35,7 +35,12 @@ import { readQuerySet, SETS } from '../eval/known-item/sets.js';
 import { queriesOf } from '../eval/known-item/evaluate.js';
 import { readQueries, readShippedDocuments } from '../eval/relevance.js';
 import { FILTER_SITE } from './helpers/filter-site.js';
-import { FAMILY_STARTS, SHORT_FAMILY_START, WORD_FAMILIES } from './helpers/word-families.js';
+import {
+  ENDING_WORD,
+  FAMILY_STARTS,
+  SHORT_FAMILY_START,
+  WORD_FAMILIES,
+} from './helpers/word-families.js';
 
 /** A sharded index served from memory; `fetched` lists the files asked for. */
 function sharded(index: SerializedIndex, options?: ShardOptions) {
@@ -492,7 +497,10 @@ describe('loading the next letter ahead', () => {
   const content = buildIndex(WORD_FAMILIES);
   const single = loadIndex(JSON.parse(JSON.stringify(content)));
   const options = { prefix: true, limit: 4 };
-  const { manifest, files } = shardIndex(JSON.parse(JSON.stringify(content)));
+  // Small term shards, as on a large site: a word's keys and its name's key lie apart.
+  const { manifest, files } = shardIndex(JSON.parse(JSON.stringify(content)), {
+    termShardCharacters: 1000,
+  });
   const contents = new Map(files.map((file) => [file.name, file.content]));
   /** A fresh sharded index of those documents; `fetched` lists its requests. */
   function fresh() {
@@ -523,8 +531,17 @@ describe('loading the next letter ahead', () => {
     );
     assert.deepEqual(vocabulary.likeliestNextLetter('wohn'), { letter: 'u', share: 10 / 18 });
     assert.deepEqual(vocabulary.likeliestNextLetter('woh'), { letter: 'l', share: 20 / 38 });
-    assert.equal(vocabulary.likeliestNextLetter('wohnung'), undefined);
+    assert.equal(vocabulary.likeliestNextLetter('wohnung'), undefined, 'nothing follows');
     assert.equal(vocabulary.likeliestNextLetter('xyz'), undefined);
+    const ending = new Vocabulary(
+      new MemoryVocabulary([
+        ['Datei', 30, 0],
+        ['Dateien', 10, 0],
+        ['Dateiname', 5, 0],
+      ]),
+    );
+    assert.deepEqual(ending.likeliestNextLetter('datei'), { letter: WORD_END, share: 30 / 45 });
+    assert.deepEqual(ending.likeliestNextLetter('date'), { letter: 'i', share: 1 });
   });
 
   /**
@@ -564,12 +581,31 @@ describe('loading the next letter ahead', () => {
     await expectLoadedAhead(prepare, query, `${query}${next}`);
   });
 
-  it('loads nothing for short words typed alone (their packs serve), a submitted search or an ended word', async () => {
+  it('loads ahead a short word typed alone: the next letter has a pack of its own', async () => {
+    const { start, next } = SHORT_FAMILY_START;
+    await expectLoadedAhead(() => typed(start), start, `${start}${next}`);
+  });
+
+  it('loads ahead the first letter, from its prefetch', async () => {
+    const { start } = SHORT_FAMILY_START;
+    const first = start.slice(0, 1);
+    const prepare = async () => {
+      const index = fresh();
+      await index.source.prefetch(first);
+      return index;
+    };
+    await expectLoadedAhead(prepare, first, start.slice(0, 2));
+  });
+
+  it('loads ahead the word ended, where the word most likely ends', async () => {
+    await expectLoadedAhead(() => typed(ENDING_WORD), ENDING_WORD, `${ENDING_WORD} `);
+  });
+
+  it('loads nothing for a submitted search or an ended word', async () => {
     const { start } = FAMILY_STARTS[0]!;
     const { source, fetched } = await typed(start);
     const before = fetched.length;
     for (const [query, given] of [
-      [SHORT_FAMILY_START.start, options],
       [start, { ...options, prefix: false }],
       [`${start} `, options],
     ] as const) {

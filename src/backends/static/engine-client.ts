@@ -65,8 +65,11 @@ export class EngineClient {
   }
 
   /** Has the engine load ahead what searching `query` will need; answers nothing. */
-  prefetch(index: string, query: string): void {
-    this.channel.send({ type: 'prefetch', index, query });
+  prefetch(index: string, query: string, options: SearchOptions = {}): void {
+    // A signal cannot be posted; a prefetch is not cancelled anyway.
+    const { signal, ...rest } = options;
+    void signal;
+    this.channel.send({ type: 'prefetch', index, query, options: rest });
   }
 
   close(index: string): void {

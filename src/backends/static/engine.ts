@@ -63,7 +63,11 @@ export class Engine {
       case 'prefetch': {
         const index = this.indexes.get(message.index);
         // A failed prefetch costs nothing: the search itself fetches again.
-        if (index instanceof ShardedIndex) index.prefetch(message.query).catch(() => undefined);
+        if (index instanceof ShardedIndex)
+          index
+            .prefetch(message.query)
+            .then(() => index.prefetchNextLetter(message.query, message.options))
+            .catch(() => undefined);
         return;
       }
       case 'close':

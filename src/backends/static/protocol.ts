@@ -33,7 +33,7 @@ export type ToEngine =
   /** The page no longer waits for request `id`: stop fetching for it (its answer is dropped). */
   | { type: 'cancel'; id: number }
   /** Load what searching `query` will need (a sharded index's shards); nothing is answered. */
-  | { type: 'prefetch'; index: string; query: string }
+  | { type: 'prefetch'; index: string; query: string; options?: SearchOptions }
   /** The page forgets an index (new index-src, load aborted): the engine drops it. */
   | { type: 'close'; index: string }
   /** A file the engine asked for, or why it could not be fetched. */

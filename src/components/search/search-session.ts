@@ -20,7 +20,11 @@ import { AnnouncerController } from '../../controllers/announcer-controller.js';
 import { ComboboxController } from '../../controllers/combobox-controller.js';
 import { documentLiveRegions } from '../../controllers/document-live-regions.js';
 import { loadIndexFromUrl, toErrorDetail } from '../../controllers/index-source.js';
-import { SearchController, type SearchSource } from '../../controllers/search-controller.js';
+import {
+  SearchController,
+  type SearchRequest,
+  type SearchSource,
+} from '../../controllers/search-controller.js';
 import { SearchSourceError } from '../../core/errors.js';
 import type { SearchResults, Suggestions } from '../../core/types.js';
 import { isSafeUrl } from '../../core/url.js';
@@ -221,7 +225,8 @@ export class SearchSession implements ReactiveController {
     if (this.error) return;
     if (text.length < this.host.minLength) {
       this.cancelSearch();
-      this.source?.prefetch?.(text);
+      // With the options of the search the next letters start, so that it finds its data here.
+      if (this.source) this.searches.prefetch(this.source, this.request(text, 'typing', false));
       this.announcer.announce(this.host.text.tooShort(this.host.minLength));
       this.changed();
       return;
@@ -408,6 +413,25 @@ export class SearchSession implements ReactiveController {
     return this.run('commit');
   }
 
+  /** What searching `text` asks the source for. */
+  private request(
+    text: string,
+    reason: RunReason,
+    committed: boolean,
+  ): SearchRequest & { filters: FilterSelection } {
+    const fields = this.filterFields;
+    return {
+      query: text,
+      limit: this.visibleLimit,
+      prefix: !committed,
+      // A submitted search needs no completions, but keeps "Meinten Sie …?"; more of the same
+      // results, and the same text filtered, keep the suggestions they had.
+      suggest: reason === 'typing' || reason === 'commit',
+      filters: activeFilters(this.selection, fields),
+      facets: fields,
+    };
+  }
+
   private async run(reason: RunReason): Promise<SearchResults | undefined> {
     const source = this.source;
     if (!source) return undefined;
@@ -416,20 +440,11 @@ export class SearchSession implements ReactiveController {
     const committed = reason === 'commit' || (reason !== 'typing' && !!this.shown?.committed);
     const before = this.shown?.results.hits.length ?? 0;
     const fields = this.filterFields;
-    const filters = activeFilters(this.selection, fields);
     const previousSuggestions = this.shown?.suggestions;
     this.searching = true;
     this.changed();
-    const outcome = await this.searches.run(source, {
-      query: text,
-      limit: this.visibleLimit,
-      prefix: !committed,
-      // A submitted search needs no completions, but keeps "Meinten Sie …?"; more of the same
-      // results, and the same text filtered, keep the suggestions they had.
-      suggest: reason === 'typing' || reason === 'commit',
-      filters,
-      facets: fields,
-    });
+    const request = this.request(text, reason, committed);
+    const outcome = await this.searches.run(source, request);
     if (outcome.status === 'stale') return undefined;
     this.searching = false;
     if (outcome.query !== this.host.query) return undefined;
@@ -456,7 +471,7 @@ export class SearchSession implements ReactiveController {
     this.announceResults(reason, results, suggestions, before);
     if (reason === 'commit' || reason === 'filter') {
       this.host.element.dispatchEvent(
-        hzdEvent('hzd-search', { query: text, total: results.total, filters }),
+        hzdEvent('hzd-search', { query: text, total: results.total, filters: request.filters }),
       );
       this.syncUrlNow();
     }

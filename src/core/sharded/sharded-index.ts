@@ -35,7 +35,7 @@ import {
   type VocabularyWord,
 } from '../vocabulary.js';
 import { SHARDED_LAYOUT, type ShardedManifest } from './layout.js';
-import { checkPack, packChain, packPrefixes, PACKED_PREFIX_LENGTHS } from './packs.js';
+import { checkPack, packChain, packPrefixes } from './packs.js';
 import { shardKey } from './write.js';
 
 /** Fetches a file of the index, relative to the manifest, as parsed JSON. */
@@ -46,8 +46,6 @@ type Piece = `terms:${number}` | `vocabulary:${number}` | `documents:${number}` 
 
 /** Ranking rounds are: words' keys, completions and variants, split compounds; and slack. */
 const MAX_ROUNDS = 8;
-/** Words typed alone this long are past the packed prefixes: their next letter needs documents. */
-const LOOKAHEAD_FROM = Math.max(...PACKED_PREFIX_LENGTHS);
 /** Load ahead only a letter that at least this share of the words' documents go on with. */
 const LOOKAHEAD_MIN_SHARE = 1 / 3;
 
@@ -302,22 +300,22 @@ export class ShardedIndex {
   }
 
   /**
-   * Loads, between keystrokes, what the search for the word being typed plus its likeliest next
-   * letter needs: its keys and the documents of its first hits. Beyond the packed prefixes each
-   * new letter brings new hits, a round of document requests the visitor would wait for; so
-   * does every letter of a query's second word, which has no packs. Node replay of the browser
-   * bench's typing: keystrokes with three or more requests 19 → 10 (10k law sections) and
-   * 33 → 16 (20k man page sections), all requests 144 → 145 and 258 → 281, bytes +0.2 % and
-   * +1.5 %: the documents loaded ahead are mostly ones typing needs. Returns the text loaded
-   * for, if any: nothing for a short word typed alone (its packs serve the next letter), or
-   * when no letter follows in at least a third of the documents.
+   * Loads, between keystrokes, what the search for the text typed plus its likeliest next
+   * character needs: its keys and the documents of its first hits. The character is the letter
+   * most vocabulary words starting like the word being typed go on with, or the space after it
+   * where the word itself is in most of their documents (an ended word is searched without its
+   * completions, and with the reward for pages named so: other keys, other hits). Every letter
+   * of a word typed alone brings new hits; so does every letter of a query's later word, which
+   * has no packs. The widget asks for it after each search and after the first letter's
+   * prefetch. Node replay of the browser bench's typing, against no lookahead: keystrokes that
+   * fetch 39 → 17 (10k law sections) and 56 → 16 (20k man page sections), those with three or
+   * more requests 19 → 7 and 33 → 10, all requests 144 → 157 and 258 → 281, bytes +9 % and
+   * +4 %: the documents loaded ahead are mostly ones typing needs. Returns the text loaded for;
+   * nothing when no character follows in at least a third of the documents.
    */
   async prefetchNextLetter(query: string, options?: SearchOptions): Promise<string | undefined> {
     const next = this.index.likelyNextLetter(query, options);
     if (!next || next.share < LOOKAHEAD_MIN_SHARE) return undefined;
-    // Packs hold the next letter's hits of a short word typed alone, not of a query's last word.
-    const packed = this.shards.hasPacks && this.index.wordTypedAlone(query, options) !== undefined;
-    if (packed && next.word.length < LOOKAHEAD_FROM) return undefined;
     const text = `${query}${next.letter}`;
     await this.rankAndLoad(text, { ...options, signal: undefined });
     return text;

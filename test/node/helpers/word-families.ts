@@ -35,7 +35,7 @@ const FAMILIES: [start: string, next: string, words: [word: string, documents: n
   ],
 ];
 
-/** A family with a start shorter than the prefix packs reach: packs serve it typed alone. */
+/** A family with a start shorter than the prefix packs reach. */
 const SHORT_FAMILY: (typeof FAMILIES)[number] = [
   'Bau',
   'a',
@@ -46,19 +46,32 @@ const SHORT_FAMILY: (typeof FAMILIES)[number] = [
   ],
 ];
 
+/** A word found in most of its family's documents: it most likely ends where it is. */
+const ENDING_FAMILY: (typeof FAMILIES)[number] = [
+  'Zulassung',
+  ' ',
+  [
+    ['Zulassung', 24],
+    ['Zulassungsstelle', 6],
+    ['Zulassungsbescheid', 6],
+  ],
+];
+
 /** Each family's start and the letter most of its words' documents go on with. */
 export const FAMILY_STARTS: readonly { start: string; next: string }[] = FAMILIES.map(
   ([start, next]) => ({ start, next }),
 );
 export const SHORT_FAMILY_START = { start: SHORT_FAMILY[0], next: SHORT_FAMILY[1] };
+export const ENDING_WORD = ENDING_FAMILY[0];
 
-export const WORD_FAMILIES: SearchDocument[] = [...FAMILIES, SHORT_FAMILY].flatMap(([, , words]) =>
-  words.flatMap(([word, count]) =>
-    Array.from({ length: count }, (_, n) => ({
-      id: `${word}-${n}`,
-      title: `${word} ${n}`,
-      url: `/${word.toLowerCase()}/${n}`,
-      body: `${word} erklärt, Teil ${n}. Hinweise zum Verfahren und zu den Fristen.`,
-    })),
-  ),
+export const WORD_FAMILIES: SearchDocument[] = [...FAMILIES, SHORT_FAMILY, ENDING_FAMILY].flatMap(
+  ([, , words]) =>
+    words.flatMap(([word, count]) =>
+      Array.from({ length: count }, (_, n) => ({
+        id: `${word}-${n}`,
+        title: `${word} ${n}`,
+        url: `/${word.toLowerCase()}/${n}`,
+        body: `${word} erklärt, Teil ${n}. Hinweise zum Verfahren und zu den Fristen.`,
+      })),
+    ),
 );
