@@ -226,6 +226,7 @@ describe('sharded index from index-src', () => {
     // results are out.
     const packs = [...(ahead['packs'] ?? []), ...(second['packs'] ?? [])];
     assert.ok(packs.length >= 1 && packs.length <= 3, `packs: ${packs.join(', ')}`);
+    assert.equal(new Set(packs).size, packs.length, `no pack twice: ${packs.join(', ')}`);
     assert.ok((second['packs']?.length ?? 0) <= 2, `packs: ${second['packs']?.join(', ')}`);
     assert.equal(second['documents'], undefined, `documents: ${second['documents']?.join(', ')}`);
     assert.ok((await resultCards(page).count()) >= 1, 'the hits shown');

@@ -164,11 +164,6 @@ class Shards implements IndexStore, VocabularySource {
     return PLACEHOLDER;
   }
 
-  /** Whether the index has prefix packs (indexes built before them have none). */
-  get hasPacks(): boolean {
-    return this.manifest.packs !== undefined;
-  }
-
   /** Whether document `n` is here, from its shard or a pack. */
   hasDocument(n: number): boolean {
     return this.documents.has(Math.floor(n / this.manifest.documents.size)) || this.packed.has(n);
