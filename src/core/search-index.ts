@@ -188,19 +188,18 @@ export class SearchIndex {
   }
 
   /**
-   * The word of `query` still being typed (folded) and the letter it most likely goes on with
-   * (see Vocabulary.likeliestNextLetter): what a sharded index loads ahead between keystrokes.
+   * The word of `query` still being typed (folded) and the letters it may go on with, likeliest
+   * first (see Vocabulary.nextLetters): what a sharded index loads ahead between keystrokes.
    */
-  likelyNextLetter(
+  likelyNextLetters(
     query: string,
     options: SearchOptions = {},
-  ): { word: string; letter: string; share: number } | undefined {
+  ): { word: string; letters: { letter: string; share: number }[] } | undefined {
     const given = givenOptions(options);
     if (given.prefix === false) return undefined;
     const last = analyzeQuery(query, true).at(-1);
     if (!last?.partial) return undefined;
-    const next = this.vocabulary.likeliestNextLetter(last.folded);
-    return next && { word: last.folded, ...next };
+    return { word: last.folded, letters: this.vocabulary.nextLetters(last.folded) };
   }
 
   /** Completions of the word being typed and, for unknown words, a "Meinten Sie …?" query. */

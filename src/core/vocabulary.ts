@@ -123,15 +123,15 @@ export class Vocabulary {
   }
 
   /**
-   * What most likely follows `folded` as typed: the next letter of the words starting with it,
-   * or `WORD_END` (a space) where `folded` is a word of its own, each weighted by how many
-   * documents hold the words; with the share of those documents it carries. None if nothing
-   * follows or the letter's words are not loaded.
+   * What may follow `folded` as typed: the next letters of the words starting with it, and
+   * `WORD_END` (a space) where `folded` is a word of its own, each with the share of the
+   * documents holding those words; likeliest first. None if nothing follows, or only the end of
+   * the word itself (no prediction), or the letter's words are not loaded.
    */
-  likeliestNextLetter(folded: string): { letter: string; share: number } | undefined {
-    if (!folded) return undefined;
+  nextLetters(folded: string): { letter: string; share: number }[] {
+    if (!folded) return [];
     const words = this.source.words(vocabularyLetter(folded));
-    if (!words) return undefined;
+    if (!words) return [];
     const weights = new Map<string, number>();
     let total = 0;
     for (let i = lowerBound(words, folded); i < words.length; i++) {
@@ -142,14 +142,15 @@ export class Vocabulary {
       weights.set(letter, (weights.get(letter) ?? 0) + entry.documentFrequency);
       total += entry.documentFrequency;
     }
-    let best: { letter: string; share: number } | undefined;
-    for (const [letter, weight] of weights) {
-      const share = total > 0 ? weight / total : 0;
-      if (!best || share > best.share || (share === best.share && letter < best.letter))
-        best = { letter, share };
-    }
-    // The word alone, with nothing after it, is no prediction.
-    return best && weights.size === 1 && best.letter === WORD_END ? undefined : best;
+    if (weights.size === 1 && weights.has(WORD_END)) return [];
+    return [...weights]
+      .map(([letter, weight]) => ({ letter, share: total > 0 ? weight / total : 0 }))
+      .sort((a, b) => b.share - a.share || compare(a.letter, b.letter));
+  }
+
+  /** The likeliest of `nextLetters`. */
+  likeliestNextLetter(folded: string): { letter: string; share: number } | undefined {
+    return this.nextLetters(folded)[0];
   }
 
   /**

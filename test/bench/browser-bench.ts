@@ -79,6 +79,28 @@ const LONG_TASK_MS = 50;
 let trace = false;
 const WAIT_MS = 30_000;
 
+/**
+ * `--trace`: the messages between the widget and its worker, timed, to split a keystroke into
+ * time in the worker (searching, waiting for files) and time in the page (rendering).
+ */
+const WORKER_PROBE = `(() => {
+  const log = (window.__workerLog = []);
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        const d = event.data || {};
+        log.push({ dir: 'in', type: d.type, id: d.id, t: performance.now() });
+      });
+    }
+    postMessage(message, transfer) {
+      log.push({ dir: 'out', type: message.type, id: message.id, query: message.query, t: performance.now() });
+      return super.postMessage(message, transfer);
+    }
+  };
+})();`;
+
 interface RunResult {
   bytesFirst: number;
   requestsFirst: number;
@@ -213,8 +235,12 @@ async function waitForPaint(page: Page, query: string): Promise<void> {
  * Keystroke → painted: for every keystroke that changed the query (at least 2 characters), the
  * time until the results of that text, or of a longer prefix typed since, were painted.
  */
-function keystrokeLatencies(probe: Probe, queries: string[], from: number): number[] {
-  const latencies: number[] = [];
+function keystrokeLatencies(
+  probe: Probe,
+  queries: string[],
+  from: number,
+): { text: string; ms: number }[] {
+  const latencies: { text: string; ms: number }[] = [];
   const inputs = probe.inputs.filter((input) => input.t >= from);
   let previous = '';
   for (const input of inputs) {
@@ -227,7 +253,7 @@ function keystrokeLatencies(probe: Probe, queries: string[], from: number): numb
     const paint = probe.paints.find(
       (p) => p.t >= input.t && p.query.length >= text.length && query.startsWith(p.query),
     );
-    if (paint) latencies.push(paint.t - input.t);
+    if (paint) latencies.push({ text, ms: paint.t - input.t });
   }
   return latencies;
 }
@@ -250,6 +276,7 @@ async function run(
   const context = await browser.newContext({ locale: 'de-DE' });
   try {
     await context.addInitScript(PROBE);
+    if (trace) await context.addInitScript(WORKER_PROBE);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     const start = Date.now();
@@ -297,11 +324,73 @@ async function run(
       progress(`${engine} typing:\n${list(typing)}`);
       progress(`${engine} long tasks: ${JSON.stringify(probe.long)}`);
       progress(
-        `${engine} keystrokes: ${keystrokeLatencies(probe, queries.slice(1), typingT).map(Math.round).join(' ')}`,
+        `${engine} keystrokes: ${keystrokeLatencies(probe, queries.slice(1), typingT)
+          .map(({ text, ms }) => `${text}:${Math.round(ms)}`)
+          .join(' | ')}`,
       );
     }
+    if (trace && engine.startsWith('hzd')) {
+      const log = (await page.evaluate(
+        () => (window as unknown as { __workerLog: unknown[] }).__workerLog,
+      )) as { dir: string; type: string; id?: number; query?: string; t: number }[];
+      const rows: string[] = [];
+      for (const { text, ms } of keystrokeLatencies(probe, queries.slice(1), typingT)) {
+        const input = probe.inputs.find((i) => i.value.trim() === text && i.t >= typingT)!;
+        const sent = log.find(
+          (m) => m.dir === 'out' && m.type === 'search' && m.query === text && m.t >= input.t,
+        );
+        const answered =
+          sent && log.find((m) => m.dir === 'in' && m.type === 'results' && m.id === sent.id);
+        const until = answered?.t ?? input.t + ms;
+        const asked = log.find(
+          (m) => m.dir === 'out' && m.type === 'suggest' && m.query === text && m.t >= input.t,
+        );
+        const suggested =
+          asked && log.find((m) => m.dir === 'in' && m.type === 'suggestions' && m.id === asked.id);
+        const fetches = log.filter(
+          (m) => m.dir === 'in' && m.type === 'fetch' && m.t >= input.t && m.t <= until,
+        ).length;
+        rows.push(
+          `${text}: ${Math.round(ms)} = send ${sent ? Math.round(sent.t - input.t) : '?'} + worker ${sent && answered ? Math.round(answered.t - sent.t) : '?'} (${fetches} files) + page ${answered ? Math.round(input.t + ms - answered.t) : '?'}; suggestions after results ${suggested && answered ? Math.round(suggested.t - answered.t) : '?'}`,
+        );
+      }
+      const timeline = (from: number, to: number) =>
+        log
+          .filter((m) => m.t >= from && m.t <= to)
+          .map(
+            (m) =>
+              `${Math.round(m.t - from)} ${m.dir} ${m.type}#${m.id ?? ''}${m.query !== undefined ? ` "${m.query}"` : ''}`,
+          )
+          .join(', ');
+      for (const input of probe.inputs.filter((i) => i.t >= typingT))
+        progress(`timeline ${input.value}: ${timeline(input.t - 1, input.t + 100)}`);
+      const resources = (await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((e) => {
+          const r = e as PerformanceResourceTiming;
+          return {
+            name: r.name,
+            start: r.startTime,
+            req: r.requestStart,
+            first: r.responseStart,
+            end: r.responseEnd,
+          };
+        }),
+      )) as { name: string; start: number; req: number; first: number; end: number }[];
+      const typed = resources.filter((r) => r.start >= typingT);
+      const median = (values: number[]) =>
+        [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+      const p90 = (values: number[]) =>
+        [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)] ?? 0;
+      const q = typed.map((r) => r.req - r.start);
+      const ttfb = typed.map((r) => r.first - r.req);
+      const body = typed.map((r) => r.end - r.first);
+      progress(
+        `resource timing (${typed.length}): queue p50 ${median(q).toFixed(1)} p90 ${p90(q).toFixed(1)}; server p50 ${median(ttfb).toFixed(1)} p90 ${p90(ttfb).toFixed(1)}; body p50 ${median(body).toFixed(1)} p90 ${p90(body).toFixed(1)}`,
+      );
+      progress(`${engine} keystroke split:\n  ${rows.join('\n  ')}`);
+    }
     const longTyping = longTasks(probe, typingT, typingEnd);
-    const keystrokes = keystrokeLatencies(probe, queries.slice(1), typingT);
+    const keystrokes = keystrokeLatencies(probe, queries.slice(1), typingT).map(({ ms }) => ms);
 
     // Heap.
     await cdp.send('HeapProfiler.collectGarbage');

@@ -17,9 +17,9 @@ import { FAMILY_STARTS, SHORT_FAMILY_START, WORD_FAMILIES } from './helpers/word
 const encoder = new TextEncoder();
 const bytes = (text: string) => encoder.encode(text).buffer as ArrayBuffer;
 
-/** A client and engine over a cloning channel; files answer after `delay` ms. */
+/** A client and engine over a cloning channel; files answer after `delay` ms (or per path). */
 function connect(
-  delay: number,
+  delay: number | ((path: string) => number),
   documents: Parameters<typeof buildIndex>[0] = readShippedDocuments(),
 ) {
   const { manifest, files } = shardIndex(buildIndex(documents));
@@ -41,8 +41,8 @@ function connect(
     onMessage: (listener) => listeners.push(listener),
   };
   const client = new EngineClient(channel, async (_index, path) => {
-    await sleep(delay);
     fetched.push(path);
+    await sleep(typeof delay === 'number' ? delay : delay(path));
     const content = contents.get(path);
     if (content === undefined) throw new Error(`no file ${path}`);
     return bytes(content);
@@ -107,6 +107,40 @@ describe('engine and client', () => {
       assert.ok(results.hits.length > 0, `${start}${next}`);
       assert.deepEqual(fetched.slice(before), [], `${start}${next}`);
     }
+  });
+
+  it('load ahead only once the suggestions asked for with the search are answered', async () => {
+    const [{ start, next }, other] = FAMILY_STARTS as [
+      (typeof FAMILY_STARTS)[number],
+      (typeof FAMILY_STARTS)[number],
+    ];
+    const options = { prefix: true, limit: 4 };
+    const events: string[] = [];
+    let vocabularyDelay = 1;
+    const { client, open, fetched } = connect((path) => {
+      events.push(path);
+      return path.startsWith('vocabulary/') ? vocabularyDelay : 1;
+    }, WORD_FAMILIES);
+    await open;
+    // The word's letter is here; the suggestions for the other word wait for theirs.
+    await client.suggest('/index/manifest.json', start);
+    vocabularyDelay = 80;
+    await Promise.all([
+      client.search('/index/manifest.json', start, options).then(() => events.push('results')),
+      client.suggest('/index/manifest.json', other.start).then(() => events.push('suggestions')),
+    ]);
+    const between = events.slice(events.indexOf('results') + 1, events.indexOf('suggestions'));
+    assert.ok(events.indexOf('results') < events.indexOf('suggestions'), events.join(', '));
+    assert.deepEqual(
+      between.filter((path) => !path.startsWith('vocabulary/')),
+      [],
+      'nothing loaded ahead before the suggestions',
+    );
+    // Then it loads ahead.
+    await sleep(150);
+    const before = fetched.length;
+    await client.search('/index/manifest.json', `${start}${next}`, options);
+    assert.deepEqual(fetched.slice(before), [], `${start}${next}`);
   });
 
   it('load the likeliest second letter after prefetching the first', async () => {

@@ -38,6 +38,7 @@ import { FILTER_SITE } from './helpers/filter-site.js';
 import {
   ENDING_WORD,
   FAMILY_STARTS,
+  FIRST_LETTER,
   SHORT_FAMILY_START,
   WORD_FAMILIES,
 } from './helpers/word-families.js';
@@ -542,6 +543,15 @@ describe('loading the next letter ahead', () => {
     );
     assert.deepEqual(ending.likeliestNextLetter('datei'), { letter: WORD_END, share: 30 / 45 });
     assert.deepEqual(ending.likeliestNextLetter('date'), { letter: 'i', share: 1 });
+    assert.deepEqual(vocabulary.nextLetters('woh'), [
+      { letter: 'l', share: 20 / 38 },
+      { letter: 'n', share: 18 / 38 },
+    ]);
+    assert.deepEqual(ending.nextLetters('datei'), [
+      { letter: WORD_END, share: 30 / 45 },
+      { letter: 'e', share: 10 / 45 },
+      { letter: 'n', share: 5 / 45 },
+    ]);
   });
 
   /**
@@ -559,7 +569,7 @@ describe('loading the next letter ahead', () => {
     assert.ok(control.fetched.length > controlBefore, `${text} fetches nothing anyway`);
 
     const { source, fetched } = await prepare();
-    assert.equal(await source.prefetchNextLetter(query, options), text);
+    assert.ok((await source.prefetchNextLetter(query, options)).includes(text), text);
     const loaded = fetched.length;
     assert.deepEqual(await source.search(text, options), single.search(text, options), text);
     assert.deepEqual(fetched.slice(loaded), [], text);
@@ -597,6 +607,23 @@ describe('loading the next letter ahead', () => {
     await expectLoadedAhead(prepare, first, start.slice(0, 2));
   });
 
+  it('loads ahead the likeliest letters after a lone first letter, until they carry two thirds', async () => {
+    const { letter, likely, unlikely } = FIRST_LETTER;
+    const prepare = async () => {
+      const index = fresh();
+      await index.source.prefetch(letter);
+      return index;
+    };
+    const { source } = await prepare();
+    assert.deepEqual(await source.prefetchNextLetter(letter, options), likely);
+    for (const text of likely) await expectLoadedAhead(prepare, letter, text);
+    const { source: other, fetched } = await prepare();
+    await other.prefetchNextLetter(letter, options);
+    const before = fetched.length;
+    await other.search(unlikely, options);
+    assert.ok(fetched.length > before, `${unlikely} was loaded ahead too`);
+  });
+
   it('loads ahead the word ended, where the word most likely ends', async () => {
     await expectLoadedAhead(() => typed(ENDING_WORD), ENDING_WORD, `${ENDING_WORD} `);
   });
@@ -609,9 +636,46 @@ describe('loading the next letter ahead', () => {
       [start, { ...options, prefix: false }],
       [`${start} `, options],
     ] as const) {
-      assert.equal(await source.prefetchNextLetter(query, given), undefined, `"${query}"`);
+      assert.deepEqual(await source.prefetchNextLetter(query, given), [], `"${query}"`);
     }
     assert.equal(fetched.length, before, fetched.slice(before).join(', '));
+  });
+});
+
+describe('loading ahead for a later word', () => {
+  const shipped = buildIndex(readShippedDocuments());
+  const options = { prefix: true, limit: 10 };
+  /** Words of the content with five letters or more, most frequent first. */
+  const words = [...shipped.vocabulary]
+    .filter(([word]) => /^\p{L}{5,}$/u.test(word))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([word]) => word);
+  const queries = words
+    .slice(0, 3)
+    .flatMap((head) =>
+      words.filter((word) => word !== head).map((word) => `${head} ${word.slice(0, 3)}`),
+    );
+
+  it('loads what the suggestions need too: phrase completions count their candidates', async () => {
+    let suggestionsNeedMore = 0;
+    for (const query of queries) {
+      const { source, fetched } = sharded(shipped, { termShardCharacters: 400 });
+      await source.search(query, options);
+      for (const text of await source.prefetchNextLetter(query, options)) {
+        const before = fetched.length;
+        await source.search(text, options);
+        await source.suggest(text);
+        assert.deepEqual(fetched.slice(before), [], text);
+        // The same text without loading ahead: do its suggestions need keys its search has not?
+        const control = sharded(shipped, { termShardCharacters: 400 });
+        await control.source.search(text, options);
+        const searched = control.fetched.length;
+        await control.source.suggest(text);
+        if (control.fetched.length > searched) suggestionsNeedMore++;
+      }
+    }
+    assert.ok(suggestionsNeedMore > 0, 'no text whose suggestions need more than its search');
   });
 });
 

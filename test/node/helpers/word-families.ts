@@ -57,6 +57,19 @@ const ENDING_FAMILY: (typeof FAMILIES)[number] = [
   ],
 ];
 
+/**
+ * Words under one first letter that go on with several second letters, none carrying two thirds
+ * of their documents (10, 7, 6 and 3 of 26): after the lone first letter, the three likeliest
+ * are loaded ahead; the fourth carries too few.
+ */
+const FIRST_LETTER_WORDS: [word: string, documents: number][] = [
+  ['Kasse', 10],
+  ['Konto', 7],
+  ['Kredit', 6],
+  ['Kurs', 3],
+];
+export const FIRST_LETTER = { letter: 'K', likely: ['Ka', 'Ko', 'Kr'], unlikely: 'Ku' };
+
 /** Each family's start and the letter most of its words' documents go on with. */
 export const FAMILY_STARTS: readonly { start: string; next: string }[] = FAMILIES.map(
   ([start, next]) => ({ start, next }),
@@ -64,14 +77,18 @@ export const FAMILY_STARTS: readonly { start: string; next: string }[] = FAMILIE
 export const SHORT_FAMILY_START = { start: SHORT_FAMILY[0], next: SHORT_FAMILY[1] };
 export const ENDING_WORD = ENDING_FAMILY[0];
 
-export const WORD_FAMILIES: SearchDocument[] = [...FAMILIES, SHORT_FAMILY, ENDING_FAMILY].flatMap(
-  ([, , words]) =>
-    words.flatMap(([word, count]) =>
-      Array.from({ length: count }, (_, n) => ({
-        id: `${word}-${n}`,
-        title: `${word} ${n}`,
-        url: `/${word.toLowerCase()}/${n}`,
-        body: `${word} erklärt, Teil ${n}. Hinweise zum Verfahren und zu den Fristen.`,
-      })),
-    ),
+export const WORD_FAMILIES: SearchDocument[] = [
+  ...FAMILIES,
+  SHORT_FAMILY,
+  ENDING_FAMILY,
+  ['K', '', FIRST_LETTER_WORDS] as const,
+].flatMap(([, , words]) =>
+  words.flatMap(([word, count]) =>
+    Array.from({ length: count }, (_, n) => ({
+      id: `${word}-${n}`,
+      title: `${word} ${n}`,
+      url: `/${word.toLowerCase()}/${n}`,
+      body: `${word} erklärt, Teil ${n}. Hinweise zum Verfahren und zu den Fristen.`,
+    })),
+  ),
 );
