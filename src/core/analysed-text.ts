@@ -17,10 +17,16 @@ export interface AnalysedText {
   readonly keys: readonly (WordKeys | null)[];
 }
 
-/** Characters of text kept analysed: the title, summary and text of about ten hits. */
-const CACHE_CHARACTERS = 100_000;
+/**
+ * Characters of text kept analysed: the title, summary and text of the hits of the last few
+ * keystrokes (ten law sections hold about 12,000). The caches are a large part of the worker's
+ * heap: after the browser bench's typing (20k man page sections) 100,000 characters and 8,000
+ * words held 1.6 MB, 40,000 and 3,000 hold 0.7 MB, for no CPU time measurably spent (Node
+ * replay of that typing: 1–2 ms per keystroke either way).
+ */
+const CACHE_CHARACTERS = 40_000;
 /** Distinct words whose keys are kept: a new hit's words are mostly words seen before. */
-const WORD_CACHE_SIZE = 8000;
+const WORD_CACHE_SIZE = 3000;
 
 const texts = new RecentCache<string, AnalysedText>(CACHE_CHARACTERS);
 const words = new RecentCache<string, WordKeys | null>(WORD_CACHE_SIZE);

@@ -213,8 +213,8 @@ describe('sharded index from index-src', () => {
     assert.equal(ahead['vocabulary']?.length, 1, "the letter's vocabulary");
     assert.ok((ahead['terms']?.length ?? 0) >= 1, 'its naming keys');
     assert.equal(ahead['documents'], undefined, 'no documents for a letter that is not searched');
-    // At most the pack of the likeliest second letter, loaded ahead.
-    assert.ok((ahead['packs']?.length ?? 0) <= 1, `packs: ${ahead['packs']?.join(', ')}`);
+    // At most the packs of the three likeliest second letters, loaded ahead.
+    assert.ok((ahead['packs']?.length ?? 0) <= 3, `packs: ${ahead['packs']?.join(', ')}`);
 
     from = server.requests.length;
     await page.keyboard.type(word[1]!);
@@ -225,7 +225,7 @@ describe('sharded index from index-src', () => {
     // second letter's, unless it was loaded ahead; and the third letter's, loaded ahead once the
     // results are out.
     const packs = [...(ahead['packs'] ?? []), ...(second['packs'] ?? [])];
-    assert.ok(packs.length >= 1 && packs.length <= 3, `packs: ${packs.join(', ')}`);
+    assert.ok(packs.length >= 1 && packs.length <= 5, `packs: ${packs.join(', ')}`);
     assert.equal(new Set(packs).size, packs.length, `no pack twice: ${packs.join(', ')}`);
     assert.ok((second['packs']?.length ?? 0) <= 2, `packs: ${second['packs']?.join(', ')}`);
     assert.equal(second['documents'], undefined, `documents: ${second['documents']?.join(', ')}`);

@@ -12,7 +12,7 @@
  * - **prefix packs** hold, for every start of two to four letters of a vocabulary word, the
  *   documents of its first hits when typed alone (see packs.ts): a word's first letters find
  *   new hits almost every time, and one request for a pack replaces one per card. Between
- *   keystrokes, the reader loads the pack or documents of the likeliest next letter (see
+ *   keystrokes, the reader loads the pack or documents of the likely next letters (see
  *   ShardedIndex.prefetchNextLetter).
  *
  * Pagefind, the model, shards its word index by term range too, but has no vocabulary to look up
