@@ -33,7 +33,7 @@ export class VocabularyWord {
   }
 }
 
-/** What `likeliestNextLetter` says when the word most likely ends: the space typed next. */
+/** What `nextLetters` says for the end of the word: the space typed next. */
 export const WORD_END = ' ';
 
 /** The letter a word is filed under: the first character of its folded form. */
@@ -146,11 +146,6 @@ export class Vocabulary {
     return [...weights]
       .map(([letter, weight]) => ({ letter, share: total > 0 ? weight / total : 0 }))
       .sort((a, b) => b.share - a.share || compare(a.letter, b.letter));
-  }
-
-  /** The likeliest of `nextLetters`. */
-  likeliestNextLetter(folded: string): { letter: string; share: number } | undefined {
-    return this.nextLetters(folded)[0];
   }
 
   /**
