@@ -377,10 +377,8 @@ async function run(
         }),
       )) as { name: string; start: number; req: number; first: number; end: number }[];
       const typed = resources.filter((r) => r.start >= typingT);
-      const median = (values: number[]) =>
-        [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-      const p90 = (values: number[]) =>
-        [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)] ?? 0;
+      const median = (values: number[]) => percentile(values, 50);
+      const p90 = (values: number[]) => percentile(values, 90);
       const q = typed.map((r) => r.req - r.start);
       const ttfb = typed.map((r) => r.first - r.req);
       const body = typed.map((r) => r.end - r.first);

@@ -225,7 +225,7 @@ describe('sharded index from index-src', () => {
     // second letter's, unless it was loaded ahead; and the third letter's, loaded ahead once the
     // results are out.
     const packs = [...(ahead['packs'] ?? []), ...(second['packs'] ?? [])];
-    assert.ok(packs.length >= 1 && packs.length <= 5, `packs: ${packs.join(', ')}`);
+    assert.ok(packs.length >= 1, 'the hits come in a pack');
     assert.equal(new Set(packs).size, packs.length, `no pack twice: ${packs.join(', ')}`);
     assert.ok((second['packs']?.length ?? 0) <= 2, `packs: ${second['packs']?.join(', ')}`);
     assert.equal(second['documents'], undefined, `documents: ${second['documents']?.join(', ')}`);

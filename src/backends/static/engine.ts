@@ -158,7 +158,8 @@ export class Engine {
    */
   private lookAhead(work: () => Promise<unknown>): void {
     this.waitingLookahead = work;
-    this.startLookaheadWhenIdle();
+    // A search's own lookahead starts when it is done running (see query).
+    if (this.running.size === 0) this.startLookaheadWhenIdle();
   }
 
   private startLookaheadWhenIdle(): void {

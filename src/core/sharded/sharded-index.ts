@@ -337,16 +337,19 @@ export class ShardedIndex {
   private nextTexts(query: string, options?: SearchOptions): string[] {
     const next = this.index.likelyNextLetters(query, options);
     if (!next) return [];
-    const firstLetter = next.word.length === 1 && this.index.wordTypedAlone(query, options);
+    const firstLetter =
+      next.word.length === 1 && this.index.wordTypedAlone(query, options) !== undefined;
+    if (!firstLetter) {
+      const [likeliest] = next.letters;
+      return likeliest && likeliest.share >= LOOKAHEAD_MIN_SHARE
+        ? [`${query}${likeliest.letter}`]
+        : [];
+    }
     const texts: string[] = [];
     let covered = 0;
     for (const { letter, share } of next.letters) {
-      if (!firstLetter) {
-        if (share >= LOOKAHEAD_MIN_SHARE) texts.push(`${query}${letter}`);
-        break;
-      }
-      if (share < FIRST_LETTER_MIN_SHARE || covered >= FIRST_LETTER_COVER) break;
-      if (texts.length === FIRST_LETTER_CANDIDATES) break;
+      if (texts.length === FIRST_LETTER_CANDIDATES || covered >= FIRST_LETTER_COVER) break;
+      if (share < FIRST_LETTER_MIN_SHARE) break;
       texts.push(`${query}${letter}`);
       covered += share;
     }
