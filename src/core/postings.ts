@@ -36,12 +36,21 @@ export function lengthClass(length: number): number {
   );
 }
 
-/** The typical length of a class (exact up to 8; the geometric middle beyond). */
-export function classLength(lengthClassValue: number): number {
+function typicalLength(lengthClassValue: number): number {
   if (lengthClassValue <= EXACT_LENGTHS) return lengthClassValue;
   return (
     EXACT_LENGTHS * 2 ** ((lengthClassValue - EXACT_LENGTHS - 0.5) / LENGTH_CLASSES_PER_DOUBLING)
   );
+}
+
+/** The classes of fields up to 2^42 words, computed once: scoring asks once per posting entry. */
+const CLASS_LENGTHS = Float64Array.from({ length: 128 }, (_, value) => typicalLength(value));
+
+/** The typical length of a class (exact up to 8; the geometric middle beyond). */
+export function classLength(lengthClassValue: number): number {
+  return lengthClassValue < CLASS_LENGTHS.length
+    ? CLASS_LENGTHS[lengthClassValue]!
+    : typicalLength(lengthClassValue);
 }
 
 /** One occurrence record of a key in a document's field. */

@@ -19,6 +19,7 @@ import { Scorer } from './scoring.js';
 import { sectionMatches, type MatchedWord } from './section-hits.js';
 import { findMatches, makeSnippet } from './snippet.js';
 import type { IndexStore } from './store.js';
+import { firstInOrder } from './sorted.js';
 import { SynonymTable } from './synonym-table.js';
 import { cutText } from './text.js';
 import type {
@@ -68,6 +69,17 @@ export interface RankedSearch {
   readonly documents: readonly number[];
   /** The results, with the hits' stored fields and snippets (reads `documents`). */
   results(): SearchResults;
+}
+
+/**
+ * The documents matching a query, unordered: those with every group, then those with enough of
+ * them. Only the hits shown are put in order (`first`), not the thousands a common word matches.
+ */
+interface Ranking {
+  complete: number[];
+  partial: number[];
+  /** The first `count` of the given complete documents by score, then of the partial ones. */
+  first(complete: number[], partial: number[], count: number): DocumentMatch[];
 }
 
 interface DocumentMatch {
@@ -155,17 +167,23 @@ export class SearchIndex {
         : undefined;
     const groups = this.planner.plan(words);
     const idfs = groups.map((group) => this.groupIdf(group));
-    const matching = this.rank(groups, words, idfs);
-    const ranked = plan ? matching.filter((match) => plan.passes(match.document)) : matching;
-    const shown = ranked.slice(offset, offset + limit);
+    const ranking = this.rank(groups, words, idfs);
+    const passes = (tier: number[]) =>
+      plan ? tier.filter((document) => plan.passes(document)) : tier;
+    const complete = passes(ranking.complete);
+    const partial = passes(ranking.partial);
+    // The best hit is wanted even without any shown: it tells which words no document has.
+    const first = ranking.first(complete, partial, Math.max(offset + limit, 1));
+    const shown = first.slice(offset, offset + limit);
     const facetCounts =
-      plan && facets ? plan.facetCounts(matching.map((m) => m.document)) : undefined;
+      plan && facets ? plan.facetCounts([...ranking.complete, ...ranking.partial]) : undefined;
     return {
       documents: shown.map((match) => match.document),
       results: () => {
         const hits = shown.map((match) => this.hit(match, groups, idfs));
-        const results: SearchResults = { query, total: ranked.length, hits };
-        const best = ranked[0];
+        const total = complete.length + partial.length;
+        const results: SearchResults = { query, total, hits };
+        const best = first[0];
         if (best && bitCount(best.groups) < groups.length) {
           results.missingWords = missingWords(groups, best);
         }
@@ -242,7 +260,7 @@ export class SearchIndex {
     groups: QueryGroup[],
     words: readonly QueryWord[],
     idfs: readonly number[],
-  ): DocumentMatch[] {
+  ): Ranking {
     const n = this.documentCount;
     const totalIdf = idfs.reduce((sum, idf) => sum + idf, 0) || 1;
     const score = new Float64Array(n);
@@ -266,21 +284,32 @@ export class SearchIndex {
 
     const all = (1 << groups.length) - 1;
     const byScore = (a: number, b: number) => score[b]! - score[a]! || a - b;
-    const complete = documents.filter((d) => matched[d] === all).sort(byScore);
+    const byCoverage = (a: number, b: number) => coverage[b]! - coverage[a]! || byScore(a, b);
+    const complete = documents.filter((d) => matched[d] === all);
     const rarest = Math.min(...documentsPerGroup.filter((count) => count > 0));
     let specific = 0;
     documentsPerGroup.forEach((count, g) => {
       if (count <= rarest * SPECIFICITY_RATIO) specific |= 1 << g;
     });
     // Without all words: documents with several, or with one of the rarer words.
-    const partial = documents
-      .filter((d) => matched[d] !== all && (matched[d]! & specific || bitCount(matched[d]!) > 1))
-      .sort((a, b) => coverage[b]! - coverage[a]! || byScore(a, b));
-    return [...complete, ...partial].map((document) => ({
+    const partial = documents.filter(
+      (d) => matched[d] !== all && (matched[d]! & specific || bitCount(matched[d]!) > 1),
+    );
+    const match = (document: number): DocumentMatch => ({
       document,
       score: score[document]!,
       groups: matched[document]!,
-    }));
+    });
+    return {
+      complete,
+      partial,
+      first: (someComplete, somePartial, count) => {
+        const best = firstInOrder(someComplete, count, byScore);
+        if (best.length < count)
+          best.push(...firstInOrder(somePartial, count - best.length, byCoverage));
+        return best.map(match);
+      },
+    };
   }
 
   /** The IDF of a group: that of its own words (a phrase sums its words). */

@@ -8,6 +8,7 @@ import {
 } from '../../src/core/index.js';
 import { analysedText } from '../../src/core/analysed-text.js';
 import { RecentCache } from '../../src/core/recent-cache.js';
+import { firstInOrder } from '../../src/core/sorted.js';
 import { findMatches } from '../../src/core/snippet.js';
 
 const documents: SearchDocument[] = [
@@ -236,6 +237,44 @@ describe('results', () => {
     const again = analysedText(text);
     assert.notEqual(again, analysed);
     assert.deepEqual(again, analysed);
+  });
+
+  it('puts only the hits shown in order, as sorting every match would', () => {
+    // A seeded generator: scores with many ties, broken by document number as the ranking does.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const score = Array.from({ length: 5000 }, () => Math.floor(next() * 50));
+    const byScore = (a: number, b: number) => score[b]! - score[a]! || a - b;
+    const documents = Array.from({ length: 5000 }, (_, n) => n).sort(() => next() - 0.5);
+    const sorted = [...documents].sort(byScore);
+    for (const count of [0, 1, 10, 37, 624, 625, 5000, 6000]) {
+      assert.deepEqual(
+        firstInOrder(documents, count, byScore),
+        sorted.slice(0, count),
+        `first ${count}`,
+      );
+    }
+    assert.deepEqual(documents.length, 5000, 'the input is left as it was');
+  });
+
+  it('keeps the order of the hits over pages of a common word', () => {
+    const many: SearchDocument[] = Array.from({ length: 120 }, (_, n) => ({
+      id: `d${n}`,
+      title: `Antrag ${n}`,
+      url: `/d${n}`,
+      body: `${'Antrag '.repeat((n * 7) % 13)}Text ${n} über Fristen.`,
+    }));
+    const common = loadIndex(buildIndex(many));
+    const all = common.search('Antrag', { limit: 120 }).hits.map((hit) => hit.id);
+    assert.equal(all.length, 120);
+    const paged = [0, 1, 2, 3, 4, 5].flatMap((page) =>
+      common.search('Antrag', { limit: 20, offset: page * 20 }).hits.map((hit) => hit.id),
+    );
+    assert.deepEqual(paged, all);
+    assert.deepEqual(
+      common.search('Antrag', { limit: 3 }).hits.map((hit) => hit.id),
+      all.slice(0, 3),
+    );
   });
 
   it('keeps the most recently used entries within the cache budget', () => {
