@@ -167,6 +167,10 @@ export class SearchIndex {
         : undefined;
     const groups = this.planner.plan(words);
     const idfs = groups.map((group) => this.groupIdf(group));
+    if (this.store.incomplete && this.lacksKeys(groups, words)) {
+      // Scoring thousands of postings would be thrown away: the search runs again with them.
+      return { documents: [], results: () => ({ query, total: 0, hits: [] }) };
+    }
     const ranking = this.rank(groups, words, idfs);
     const passes = (tier: number[]) =>
       plan ? tier.filter((document) => plan.passes(document)) : tier;
@@ -312,6 +316,22 @@ export class SearchIndex {
     };
   }
 
+  /**
+   * Whether a store that loads in rounds lacks something the ranking of `groups` needs: asks
+   * for every key it will look up (which notes the missing ones) without scoring any.
+   */
+  private lacksKeys(groups: QueryGroup[], words: readonly QueryWord[]): boolean {
+    for (const group of groups) {
+      for (const option of group.options) {
+        for (const plan of option.plans) {
+          for (const lookup of plan.lookups) this.store.postings(lookup.key);
+        }
+      }
+    }
+    if (!words.at(-1)?.partial) this.postingsOfQueryName(words);
+    return this.store.incomplete?.() ?? false;
+  }
+
   /** The IDF of a group: that of its own words (a phrase sums its words). */
   private groupIdf(group: QueryGroup): number {
     const own = group.options[0];
@@ -324,10 +344,15 @@ export class SearchIndex {
    * comes before documents that only contain the words.
    */
   private rewardNames(score: Float64Array, words: readonly QueryWord[]): void {
-    const key = phraseKey(words.map((word) => word.text));
-    for (const document of (key && this.store.postings(key)?.documents) || []) {
+    for (const document of this.postingsOfQueryName(words)?.documents ?? []) {
       score[document]! *= NAMED_BY_QUERY;
     }
+  }
+
+  /** The postings of the documents named by the whole query (see rewardNames). */
+  private postingsOfQueryName(words: readonly QueryWord[]) {
+    const key = phraseKey(words.map((word) => word.text));
+    return key ? this.store.postings(key) : undefined;
   }
 
   private hit(match: DocumentMatch, groups: QueryGroup[], idfs: readonly number[]): SearchHit {

@@ -20,6 +20,11 @@ export interface IndexStore {
   document(n: number): StoredDocument;
   /** Whether postings were asked for that are not loaded yet (a sharded index; else never). */
   postingsPending?(): boolean;
+  /**
+   * Whether anything was asked for that is not loaded yet (postings, vocabulary): a search run
+   * then only names what it needs, and runs again once it is here (a sharded index; else never).
+   */
+  incomplete?(): boolean;
 }
 
 /** Decoded postings are kept for the keys of the last few queries: typing repeats them. */

@@ -151,6 +151,27 @@ describe('sharded index', () => {
     }
   });
 
+  it('scores postings only once a search has every key it needs, not in the rounds that fetch them', async () => {
+    const { source, fetched } = sharded(shipped, { documentsPerShard: 1 });
+    const prototype = SearchIndex.prototype as unknown as { rank(...args: unknown[]): unknown };
+    const rank = prototype.rank;
+    let ranked = 0;
+    prototype.rank = function (this: unknown, ...args: unknown[]) {
+      ranked++;
+      return rank.apply(this, args);
+    };
+    try {
+      // A cold index: the words' vocabulary letters and keys, then their completions' keys.
+      const results = await source.search('Kooperation Verwalt', { limit: 3, prefix: true });
+      assert.ok(results.hits.length > 0);
+      assert.ok(fetched.some((path) => path.startsWith('vocabulary/')));
+      assert.ok(fetched.filter((path) => path.startsWith('terms/')).length >= 2);
+      assert.equal(ranked, 1);
+    } finally {
+      prototype.rank = rank;
+    }
+  });
+
   it('fetches no vocabulary for a long known word, not one shard per letter its parts start with', async () => {
     for (const query of ['Zusammenarbeit', 'Datenverarbeitung']) {
       const { source, fetched } = sharded(shipped, { termShardCharacters: 2000 });

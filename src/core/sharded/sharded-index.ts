@@ -204,6 +204,10 @@ class Shards implements IndexStore, VocabularySource {
     return `documents:${Math.floor(n / this.manifest.documents.size)}`;
   }
 
+  incomplete(): boolean {
+    return this.missing.size > 0;
+  }
+
   postingsPending(): boolean {
     for (const piece of this.missing) if (piece.startsWith('terms')) return true;
     return false;
