@@ -60,6 +60,24 @@ function sharded(index: SerializedIndex, options?: ShardOptions) {
   return { source, fetched, files, contents };
 }
 
+/** Runs `search` and counts the rankings (scoring passes) it took. */
+async function countRankings<T>(
+  search: () => Promise<T>,
+): Promise<{ result: T; rankings: number }> {
+  const prototype = SearchIndex.prototype as unknown as { rank(...args: unknown[]): unknown };
+  const rank = prototype.rank;
+  let rankings = 0;
+  prototype.rank = function (this: unknown, ...args: unknown[]) {
+    rankings++;
+    return rank.apply(this, args);
+  };
+  try {
+    return { result: await search(), rankings };
+  } finally {
+    prototype.rank = rank;
+  }
+}
+
 async function expectSameTopTen(
   index: SerializedIndex,
   queries: readonly { query: string }[],
@@ -127,49 +145,30 @@ describe('sharded index', () => {
 
   it('ranks once while the documents of the hits are fetched, not again after them', async () => {
     const { source, fetched } = sharded(shipped, { documentsPerShard: 1 });
-    const prototype = SearchIndex.prototype as unknown as { rank(...args: unknown[]): unknown };
-    const rank = prototype.rank;
-    let ranked = 0;
-    prototype.rank = function (this: unknown, ...args: unknown[]) {
-      ranked++;
-      return rank.apply(this, args);
-    };
-    try {
-      // Its keys loaded, its documents not: one ranking, then one round of documents.
-      await source.search('Fußfessel', { limit: 0 });
-      ranked = 0;
-      const before = fetched.length;
-      const results = await source.search('Fußfessel', { limit: 3 });
-      assert.ok(results.hits.length > 0 && results.hits.every((hit) => hit.title !== ''));
-      assert.equal(
-        fetched.slice(before).filter((path) => path.startsWith('documents/')).length,
-        results.hits.length,
-      );
-      assert.equal(ranked, 1);
-    } finally {
-      prototype.rank = rank;
-    }
+    // Its keys loaded, its documents not: one ranking, then one round of documents.
+    await source.search('Fußfessel', { limit: 0 });
+    const before = fetched.length;
+    const { result: results, rankings } = await countRankings(() =>
+      source.search('Fußfessel', { limit: 3 }),
+    );
+    assert.ok(results.hits.length > 0 && results.hits.every((hit) => hit.title !== ''));
+    assert.equal(
+      fetched.slice(before).filter((path) => path.startsWith('documents/')).length,
+      results.hits.length,
+    );
+    assert.equal(rankings, 1);
   });
 
   it('scores postings only once a search has every key it needs, not in the rounds that fetch them', async () => {
     const { source, fetched } = sharded(shipped, { documentsPerShard: 1 });
-    const prototype = SearchIndex.prototype as unknown as { rank(...args: unknown[]): unknown };
-    const rank = prototype.rank;
-    let ranked = 0;
-    prototype.rank = function (this: unknown, ...args: unknown[]) {
-      ranked++;
-      return rank.apply(this, args);
-    };
-    try {
-      // A cold index: the words' vocabulary letters and keys, then their completions' keys.
-      const results = await source.search('Kooperation Verwalt', { limit: 3, prefix: true });
-      assert.ok(results.hits.length > 0);
-      assert.ok(fetched.some((path) => path.startsWith('vocabulary/')));
-      assert.ok(fetched.filter((path) => path.startsWith('terms/')).length >= 2);
-      assert.equal(ranked, 1);
-    } finally {
-      prototype.rank = rank;
-    }
+    // A cold index: the words' vocabulary letters and keys, then their completions' keys.
+    const { result: results, rankings } = await countRankings(() =>
+      source.search('Kooperation Verwalt', { limit: 3, prefix: true }),
+    );
+    assert.ok(results.hits.length > 0);
+    assert.ok(fetched.some((path) => path.startsWith('vocabulary/')));
+    assert.ok(fetched.filter((path) => path.startsWith('terms/')).length >= 2);
+    assert.equal(rankings, 1);
   });
 
   it('fetches no vocabulary for a long known word, not one shard per letter its parts start with', async () => {
