@@ -49,10 +49,36 @@ export function vocabularyLetter(folded: string): string {
 export interface VocabularySource {
   /** The words filed under `letter`, sorted by folded form. */
   words(letter: string): readonly VocabularyWord[] | undefined;
+  /**
+   * The `LEADING_WORDS` most frequent words under `letter` and the letter itself as a word,
+   * where they are known before its words (a sharded index's manifest): enough to search a
+   * later word's first letter in the round that fetches that letter's words.
+   */
+  leadingWords?(letter: string): readonly VocabularyWord[] | undefined;
+}
+
+/** How many of a letter's most frequent words `leadingWords` holds. */
+export const LEADING_WORDS = 4;
+
+/** The entries `leadingWords` holds for one letter's entries. */
+export function leadingEntries(
+  letter: string,
+  entries: readonly VocabularyEntry[],
+): VocabularyEntry[] {
+  const words = vocabularyWords(entries).sort(byFrequency);
+  const leading = words.slice(0, LEADING_WORDS);
+  const itself = words.find((entry) => entry.folded === letter);
+  if (itself && !leading.includes(itself)) leading.push(itself);
+  return leading.map((entry) => [entry.word, entry.documentFrequency, entry.namingFrequency]);
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Most frequent first, then by folded form: the order of completions. */
+function byFrequency(a: VocabularyWord, b: VocabularyWord): number {
+  return b.documentFrequency - a.documentFrequency || compare(a.folded, b.folded);
 }
 
 /** Words from vocabulary entries, sorted by folded form. */
@@ -102,24 +128,33 @@ export class Vocabulary {
   constructor(private readonly source: VocabularySource) {}
 
   get(folded: string): VocabularyWord | undefined {
-    const words = this.source.words(vocabularyLetter(folded)) ?? [];
-    const at = lowerBound(words, folded);
-    return words[at]?.folded === folded ? words[at] : undefined;
+    const letter = vocabularyLetter(folded);
+    const words = this.source.words(letter);
+    if (!words && folded === letter) {
+      return this.source.leadingWords?.(letter)?.find((entry) => entry.folded === folded);
+    }
+    const all = words ?? [];
+    const at = lowerBound(all, folded);
+    return all[at]?.folded === folded ? all[at] : undefined;
   }
 
   /** Words starting with `folded`, most frequent first. */
   startingWith(folded: string, limit: number): VocabularyWord[] {
     if (!folded) return [];
-    const words = this.source.words(vocabularyLetter(folded)) ?? [];
+    const letter = vocabularyLetter(folded);
+    const words = this.source.words(letter);
+    if (!words && folded === letter && limit <= LEADING_WORDS) {
+      const leading = this.source.leadingWords?.(letter) ?? [];
+      return [...leading].sort(byFrequency).slice(0, limit);
+    }
+    const all = words ?? [];
     const matches: VocabularyWord[] = [];
-    for (let i = lowerBound(words, folded); i < words.length; i++) {
-      const entry = words[i]!;
+    for (let i = lowerBound(all, folded); i < all.length; i++) {
+      const entry = all[i]!;
       if (!entry.folded.startsWith(folded)) break;
       matches.push(entry);
     }
-    return matches
-      .sort((a, b) => b.documentFrequency - a.documentFrequency || compare(a.folded, b.folded))
-      .slice(0, limit);
+    return matches.sort(byFrequency).slice(0, limit);
   }
 
   /**

@@ -60,21 +60,28 @@ function sharded(index: SerializedIndex, options?: ShardOptions) {
   return { source, fetched, files, contents };
 }
 
-/** Runs `search` and counts the rankings (scoring passes) it took. */
-async function countRankings<T>(
+/**
+ * Runs `search` and counts the calls of a SearchIndex method it made: `rank` (scoring passes)
+ * or `rankSearch` (rounds until nothing is missing).
+ */
+async function countCalls<T>(
+  method: 'rank' | 'rankSearch',
   search: () => Promise<T>,
-): Promise<{ result: T; rankings: number }> {
-  const prototype = SearchIndex.prototype as unknown as { rank(...args: unknown[]): unknown };
-  const rank = prototype.rank;
-  let rankings = 0;
-  prototype.rank = function (this: unknown, ...args: unknown[]) {
-    rankings++;
-    return rank.apply(this, args);
+): Promise<{ result: T; calls: number }> {
+  const prototype = SearchIndex.prototype as unknown as Record<
+    typeof method,
+    (...args: unknown[]) => unknown
+  >;
+  const original = prototype[method];
+  let calls = 0;
+  prototype[method] = function (this: unknown, ...args: unknown[]) {
+    calls++;
+    return original.apply(this, args);
   };
   try {
-    return { result: await search(), rankings };
+    return { result: await search(), calls };
   } finally {
-    prototype.rank = rank;
+    prototype[method] = original;
   }
 }
 
@@ -148,7 +155,7 @@ describe('sharded index', () => {
     // Its keys loaded, its documents not: one ranking, then one round of documents.
     await source.search('Fußfessel', { limit: 0 });
     const before = fetched.length;
-    const { result: results, rankings } = await countRankings(() =>
+    const { result: results, calls: rankings } = await countCalls('rank', () =>
       source.search('Fußfessel', { limit: 3 }),
     );
     assert.ok(results.hits.length > 0 && results.hits.every((hit) => hit.title !== ''));
@@ -162,7 +169,7 @@ describe('sharded index', () => {
   it('scores postings only once a search has every key it needs, not in the rounds that fetch them', async () => {
     const { source, fetched } = sharded(shipped, { documentsPerShard: 1 });
     // A cold index: the words' vocabulary letters and keys, then their completions' keys.
-    const { result: results, rankings } = await countRankings(() =>
+    const { result: results, calls: rankings } = await countCalls('rank', () =>
       source.search('Kooperation Verwalt', { limit: 3, prefix: true }),
     );
     assert.ok(results.hits.length > 0);
@@ -698,6 +705,64 @@ describe('loading ahead for a later word', () => {
       }
     }
     assert.ok(suggestionsNeedMore > 0, 'no text whose suggestions need more than its search');
+  });
+});
+
+describe("a later word's first letter", () => {
+  const shipped = buildIndex(readShippedDocuments());
+  const single = loadIndex(JSON.parse(JSON.stringify(shipped)));
+  const options = { prefix: true, limit: 10 };
+  const { manifest, files } = shardIndex(JSON.parse(JSON.stringify(shipped)), {
+    packSize: 0,
+    termShardCharacters: 400,
+  });
+  const contents = new Map(files.map((file) => [file.name, file.content]));
+  const head = [...shipped.vocabulary]
+    .filter(([word]) => /^\p{L}{5,}$/u.test(word))
+    .sort((a, b) => b[1] - a[1])[0]![0];
+  const letters = manifest.vocabulary.letters.filter((letter) => letter !== fold(head)[0]);
+
+  /** Rounds of ranking each `head x` takes, x a letter other than the head's, head loaded. */
+  async function rounds(leading: boolean): Promise<number[]> {
+    const counts: number[] = [];
+    for (const letter of letters) {
+      const given = JSON.parse(JSON.stringify(manifest)) as typeof manifest;
+      if (!leading) delete given.vocabulary.leading;
+      const source = new ShardedIndex(checkManifest(given), async (path) =>
+        JSON.parse(contents.get(path)!),
+      );
+      await source.search(head, options);
+      const query = `${head} ${letter}`;
+      const { result, calls } = await countCalls('rankSearch', () => source.search(query, options));
+      assert.deepEqual(result, single.search(query, options), query);
+      counts.push(calls);
+    }
+    return counts;
+  }
+
+  it("is searched with the letter's leading words from the manifest while its words come", async () => {
+    assert.equal(manifest.vocabulary.leading?.length, manifest.vocabulary.letters.length);
+    const counts = await rounds(true);
+    // One round names the letter's words and the keys of its completions, the next ranks.
+    assert.ok(counts.length > 5);
+    assert.ok(
+      counts.every((count) => count <= 2),
+      String(counts),
+    );
+    // Without them, the completions' keys wait for the letter's words: a round more.
+    const without = await rounds(false);
+    assert.ok(
+      without.some((count) => count === 3),
+      String(without),
+    );
+  });
+
+  it('refuses leading words that do not match the letters', () => {
+    const vocabulary = { ...manifest.vocabulary, leading: manifest.vocabulary.leading!.slice(1) };
+    assert.throws(
+      () => checkManifest({ ...manifest, vocabulary }),
+      (error: unknown) => error instanceof IndexLoadError && error.code === 'corrupt',
+    );
   });
 });
 

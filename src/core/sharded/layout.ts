@@ -18,7 +18,7 @@
  * Pagefind, the model, shards its word index by term range too, but has no vocabulary to look up
  * typos in, and fetches one fragment per result.
  */
-import type { SerializedIndex } from '../types.js';
+import type { SerializedIndex, VocabularyEntry } from '../types.js';
 
 export const SHARDED_LAYOUT = 'sharded';
 export const MANIFEST_FILE = 'manifest.json';
@@ -49,6 +49,12 @@ export interface ShardedManifest extends Pick<
   vocabulary: {
     /** Letters that have words; shard i holds the words under letters[i]. */
     letters: string[];
+    /**
+     * For each letter, its most frequent words and itself as a word (see `leadingEntries`): a
+     * later word's first letter ("Datei k") is searched for with them while its shard comes,
+     * one round instead of two before the documents. Missing in indexes built before them.
+     */
+    leading?: VocabularyEntry[][];
   } & ShardFiles;
   documents: {
     /** Documents per shard: shard j holds documents j·size to (j + 1)·size − 1. */

@@ -84,6 +84,12 @@ export function checkManifest(input: unknown): ShardedManifest {
     !files(vocabulary, (vocabulary['letters'] as unknown[]).length)
   )
     throw damagedIndex('the vocabulary shards are not listed');
+  const leading = vocabulary['leading'];
+  if (leading !== undefined) {
+    if (!Array.isArray(leading) || leading.length !== vocabulary['count'])
+      throw damagedIndex('the leading words do not match the vocabulary letters');
+    for (const entries of leading) checkVocabulary(entries);
+  }
   if (
     !isRecord(documents) ||
     !Number.isInteger(documents['size']) ||
@@ -124,6 +130,8 @@ class Shards implements IndexStore, VocabularySource {
   private readonly documents = new Map<number, StoredDocument[]>();
   /** Documents that came in prefix packs, by number. */
   private readonly packed = new Map<number, StoredDocument>();
+  /** The leading words of letters asked for, by shard (from the manifest). */
+  private readonly leading = new Map<number, VocabularyWord[]>();
   /** The packed prefixes of each loaded vocabulary letter, by shard (see packPrefixes). */
   private readonly prefixes = new Map<number, string[]>();
 
@@ -153,6 +161,15 @@ class Shards implements IndexStore, VocabularySource {
     const loaded = this.words_.get(shard);
     if (!loaded) this.missing.add(`vocabulary:${shard}`);
     return loaded;
+  }
+
+  leadingWords(letter: string): readonly VocabularyWord[] | undefined {
+    const shard = indexOfSorted(this.manifest.vocabulary.letters, letter);
+    const entries = shard < 0 ? undefined : this.manifest.vocabulary.leading?.[shard];
+    if (!entries) return undefined;
+    let words = this.leading.get(shard);
+    if (!words) this.leading.set(shard, (words = vocabularyWords(entries)));
+    return words;
   }
 
   document(n: number): StoredDocument {

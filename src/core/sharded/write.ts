@@ -9,7 +9,7 @@ import { NAMING_MARK, PHRASE_MARK, plainKey } from '../analysis/index-keys.js';
 import { FILTER_MARK } from '../filters.js';
 import { SearchIndex } from '../search-index.js';
 import { MemoryStore } from '../store.js';
-import { MemoryVocabulary, vocabularyLetter } from '../vocabulary.js';
+import { leadingEntries, MemoryVocabulary, vocabularyLetter } from '../vocabulary.js';
 import {
   DEFAULT_DOCUMENTS_PER_SHARD,
   DEFAULT_TERM_SHARD_CHARACTERS,
@@ -345,7 +345,12 @@ export function* shardPieces(
     synonyms: index.synonyms,
     filterValues: index.filterValues,
     terms: { first, files: terms.prefix, count: terms.count },
-    vocabulary: { letters, files: vocabulary.prefix, count: vocabulary.count },
+    vocabulary: {
+      letters,
+      leading: letters.map((letter) => leadingEntries(letter, byLetter.get(letter)!)),
+      files: vocabulary.prefix,
+      count: vocabulary.count,
+    },
     documents: { size: perShard, files: documents.prefix, count: documents.count },
     ...(packed && {
       packs: { first: packed.first, files: packs.prefix, count: packs.count },
