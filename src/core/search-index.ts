@@ -283,8 +283,7 @@ export class SearchIndex {
         coverage[document]! += (idfs[g]! * (scored.typo[document] ? TYPO_COVERAGE : 1)) / totalIdf;
       }
     });
-    // A name is only the query once its last word is complete.
-    if (!words.at(-1)?.partial) this.rewardNames(score, words);
+    this.rewardNames(score, words);
 
     const all = (1 << groups.length) - 1;
     const byScore = (a: number, b: number) => score[b]! - score[a]! || a - b;
@@ -328,7 +327,7 @@ export class SearchIndex {
         }
       }
     }
-    if (!words.at(-1)?.partial) this.postingsOfQueryName(words);
+    this.postingsOfQueryName(words);
     return this.store.incomplete?.() ?? false;
   }
 
@@ -349,8 +348,12 @@ export class SearchIndex {
     }
   }
 
-  /** The postings of the documents named by the whole query (see rewardNames). */
+  /**
+   * The postings of the documents named by the whole query (see rewardNames); none while its
+   * last word is being typed, since a name is only the query once its last word is complete.
+   */
   private postingsOfQueryName(words: readonly QueryWord[]) {
+    if (words.at(-1)?.partial) return undefined;
     const key = phraseKey(words.map((word) => word.text));
     return key ? this.store.postings(key) : undefined;
   }
